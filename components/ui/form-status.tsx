@@ -1,0 +1,28 @@
+"use client";
+
+import { useEffect } from "react";
+import { useFormStatus } from "react-dom";
+import { toast } from "sonner";
+import { Button, type ButtonVariant } from "./button";
+import { Alert } from "./alert";
+
+/** A submit button that shows progress while its form's action runs. */
+export function SubmitButton({ children, pendingLabel, variant, className }: { children: React.ReactNode; pendingLabel?: string; variant?: ButtonVariant; className?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending} className={className}>
+      {pending ? (pendingLabel ?? "Saving…") : children}
+    </Button>
+  );
+}
+
+type Result = { ok: true; message?: string; at: number } | { ok: false; error: { message: string }; at: number } | null;
+
+/** Shows a form-level error, and a quiet toast on success. */
+export function FormMessage({ state }: { state: Result }) {
+  useEffect(() => {
+    if (state?.ok && state.message) toast.success(state.message);
+  }, [state]);
+  if (!state || state.ok) return null;
+  return <Alert tone="error">{state.error.message}</Alert>;
+}

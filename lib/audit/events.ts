@@ -1,0 +1,74 @@
+/**
+ * Typed audit events. Each type names its subject and the shape of its data; `recordAuditEvent`
+ * writes one in the caller's transaction so the change and its record commit together.
+ */
+import type { Tx } from "../db/client";
+import type { GlobalRole, ParticipantRole, ReviewPhase, TeamRole } from "../policies/types";
+
+export type AuditEventMap = {
+  "incident.created": { subject: "Incident"; data: { title: string; teamId: string } };
+  "incident.updated": { subject: "Incident"; data: { fields: string[] } };
+  "review.created": { subject: "Review"; data: { incidentId: string; title: string; facilitatorId: string } };
+  "review.phase_changed": { subject: "Review"; data: { from: ReviewPhase; to: ReviewPhase } };
+  "review.participant_added": { subject: "ReviewParticipant"; data: { userId: string; role: ParticipantRole } };
+  "review.participant_removed": { subject: "ReviewParticipant"; data: { userId: string; role: ParticipantRole } };
+  "team.created": { subject: "Team"; data: { name: string; slug: string } };
+  "team.updated": { subject: "Team"; data: { name: string } };
+  "team.member_added": { subject: "TeamMembership"; data: { teamId: string; userId: string; role: TeamRole } };
+  "team.member_role_changed": { subject: "TeamMembership"; data: { teamId: string; userId: string; role: TeamRole } };
+  "team.member_removed": { subject: "TeamMembership"; data: { teamId: string; userId: string } };
+  "user.invited": { subject: "Invitation"; data: { email: string; role: GlobalRole } };
+  "user.invitation_revoked": { subject: "Invitation"; data: { email: string } };
+  "user.joined": { subject: "User"; data: { email: string; via: "invitation" | "setup" | "environment" | "sso" | "demo" } };
+  "user.role_changed": { subject: "User"; data: { from: GlobalRole; to: GlobalRole } };
+  "user.deactivated": { subject: "User"; data: Record<string, never> };
+  "user.reactivated": { subject: "User"; data: Record<string, never> };
+  "api_token.created": { subject: "ApiToken"; data: { name: string } };
+  "api_token.revoked": { subject: "ApiToken"; data: { name: string } };
+};
+
+export type AuditEventType = keyof AuditEventMap;
+
+export type AuditEventInput<T extends AuditEventType> = {
+  type: T;
+  actorId: string | null;
+  subjectId: string;
+  reviewId?: string | null;
+  data: AuditEventMap[T]["data"];
+};
+
+const SUBJECT: { [T in AuditEventType]: AuditEventMap[T]["subject"] } = {
+  "incident.created": "Incident",
+  "incident.updated": "Incident",
+  "review.created": "Review",
+  "review.phase_changed": "Review",
+  "review.participant_added": "ReviewParticipant",
+  "review.participant_removed": "ReviewParticipant",
+  "team.created": "Team",
+  "team.updated": "Team",
+  "team.member_added": "TeamMembership",
+  "team.member_role_changed": "TeamMembership",
+  "team.member_removed": "TeamMembership",
+  "user.invited": "Invitation",
+  "user.invitation_revoked": "Invitation",
+  "user.joined": "User",
+  "user.role_changed": "User",
+  "user.deactivated": "User",
+  "user.reactivated": "User",
+  "api_token.created": "ApiToken",
+  "api_token.revoked": "ApiToken",
+};
+
+/** Writes one audit event inside `tx`. */
+export async function recordAuditEvent<T extends AuditEventType>(tx: Tx, event: AuditEventInput<T>): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      type: event.type,
+      actorId: event.actorId,
+      reviewId: event.reviewId ?? null,
+      subjectType: SUBJECT[event.type],
+      subjectId: event.subjectId,
+      data: event.data,
+    },
+  });
+}

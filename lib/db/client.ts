@@ -1,0 +1,31 @@
+/**
+ * The Prisma client for server code (web, collaboration server, worker, tests). One pool per
+ * process; the pg driver adapter is used for the embedded database and real PostgreSQL alike.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+function create(): PrismaClient {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set: start Debrief with `npm start`, which provides one.");
+  const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+}
+
+const globalForDb = globalThis as unknown as { debriefDb?: PrismaClient };
+
+/** The process-wide client, created on first use (so builds and imports never connect). */
+export function db(): PrismaClient {
+  globalForDb.debriefDb ??= create();
+  return globalForDb.debriefDb;
+}
+
+/** Closes the process-wide client, e.g. on graceful shutdown. */
+export async function disconnectDb(): Promise<void> {
+  const client = globalForDb.debriefDb;
+  globalForDb.debriefDb = undefined;
+  await client?.$disconnect();
+}

@@ -1,0 +1,90 @@
+/**
+ * The environment, validated with zod once at boot (lib/server/main.ts calls `loadEnv()`).
+ * Server code reads `env()`; nothing else reads `process.env` for Debrief's own settings.
+ */
+import { z } from "zod";
+
+const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
+const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default("localhost"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
+      .optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    DEBRIEF_DATA_DIR: z.string().default(".data"),
+    /** "1" seeds the demo organisation into an empty database; the embedded default does this unless "0". */
+    DEBRIEF_DEMO: z.enum(["0", "1"]).optional(),
+    DEBRIEF_ADMIN_EMAIL: z.preprocess((v) => (v === "" ? undefined : v), z.email().optional()),
+    DEBRIEF_ADMIN_PASSWORD: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(12).optional()),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 33)").optional(),
+    AUTH_URL: optionalUrl,
+    AUTH_OIDC_ISSUER: optionalUrl,
+    AUTH_OIDC_CLIENT_ID: optionalString,
+    AUTH_OIDC_CLIENT_SECRET: optionalString,
+    AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  });
+
+/** Rules across variables, checked on the raw values so they are reported with any other problem. */
+const crossChecks = z
+  .object({
+    AUTH_OIDC_ISSUER: z.string().optional(),
+    AUTH_OIDC_CLIENT_ID: z.string().optional(),
+    AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
+    DEBRIEF_ADMIN_EMAIL: z.string().optional(),
+    DEBRIEF_ADMIN_PASSWORD: z.string().optional(),
+  })
+  .superRefine((e, ctx) => {
+    const oidc = [e.AUTH_OIDC_ISSUER, e.AUTH_OIDC_CLIENT_ID, e.AUTH_OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const key of ["AUTH_OIDC_ISSUER", "AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET"] as const) {
+        if (!e[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when single sign-on is configured" });
+      }
+    }
+    if (Boolean(e.DEBRIEF_ADMIN_EMAIL) !== Boolean(e.DEBRIEF_ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [e.DEBRIEF_ADMIN_EMAIL ? "DEBRIEF_ADMIN_PASSWORD" : "DEBRIEF_ADMIN_EMAIL"],
+        message: "DEBRIEF_ADMIN_EMAIL and DEBRIEF_ADMIN_PASSWORD are set together",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment object, throwing an EnvError that names every missing or bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  const cross = crossChecks.safeParse(source);
+  const issues = [...(result.error?.issues ?? []), ...(cross.error?.issues ?? [])];
+  if (issues.length || !result.success) {
+    throw new EnvError(issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** True when single sign-on through OpenID Connect is configured. */
+export function oidcConfigured(e: Env = env()): boolean {
+  return Boolean(e.AUTH_OIDC_ISSUER && e.AUTH_OIDC_CLIENT_ID && e.AUTH_OIDC_CLIENT_SECRET);
+}

@@ -1,0 +1,19 @@
+import { db } from "../db/client";
+import { AppError } from "../errors";
+import { can } from "../policies";
+import type { Actor } from "../policies/types";
+
+/** A team with its members. */
+export async function getTeam(actor: Actor, idOrSlug: string) {
+  const team = await db().team.findFirst({
+    where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] },
+    include: {
+      memberships: {
+        orderBy: [{ role: "desc" }, { createdAt: "asc" }],
+        include: { user: { select: { id: true, name: true, email: true, deactivatedAt: true } } },
+      },
+    },
+  });
+  if (!team) throw AppError.notFound("Team");
+  return { ...team, abilities: { manageMembers: can(actor, "team:manage-members", team) } };
+}
