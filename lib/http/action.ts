@@ -82,3 +82,6 @@ function run<S extends z.ZodType, T>(
     }
   };
 }
+
+/** The shape of a form's server action, for components that receive one. */
+export type FormActionFn<T> = (prev: ActionResult<T>, form: FormData) => Promise<ActionResult<T>>;

@@ -33,7 +33,7 @@ const QUIET = /^\/(_next\/|favicon|api\/health)/;
 async function main() {
   const { env, embedded } = await prepare();
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
-  if (!dev && !existsSync(path.join(".next", "BUILD_ID"))) await build();
+  if (!dev && !existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) await build();
 
   log.info(dev ? "Starting the web app in development mode…" : "Starting the web app…");
   const { default: next } = await import("next");

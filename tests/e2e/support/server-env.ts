@@ -19,5 +19,6 @@ export function serverEnv(port: number): Record<string, string> {
     AUTH_OIDC_NAME: "Example SSO",
     LOG_LEVEL: "warn",
     LOG_FORMAT: "json",
+    ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
   };
 }

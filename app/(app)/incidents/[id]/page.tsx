@@ -1,0 +1,136 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ClipboardList, ExternalLink, Plus } from "lucide-react";
+import { SeverityBadge } from "@/components/incidents/severity-badge";
+import { PhaseTrack } from "@/components/reviews/phase-track";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Time } from "@/components/ui/time";
+import { requireActor } from "@/lib/auth/current-actor";
+import { isAppError } from "@/lib/errors";
+import { getIncident } from "@/lib/incidents/get-incident";
+import { formatDuration } from "@/lib/ui/time";
+
+export const metadata = { title: "Incident" };
+
+export default async function IncidentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+  const { id } = await params;
+  const { created } = await searchParams;
+  const actor = await requireActor(`/incidents/${id}`);
+  let incident: Awaited<ReturnType<typeof getIncident>>;
+  try {
+    incident = await getIncident(actor, id);
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+  const startReview = incident.abilities.createReview ? (
+    <ButtonLink href={`/reviews/new?incidentId=${incident.id}`}>
+      <Plus aria-hidden className="size-4" /> Start a review
+    </ButtonLink>
+  ) : null;
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <span className="inline-flex items-center gap-2">
+            <SeverityBadge severity={incident.severity} /> {incident.team.name}
+          </span>
+        }
+        title={incident.title}
+        actions={startReview}
+      />
+      {created ? (
+        <Alert tone="success" className="mb-6" title="Incident recorded">
+          Next, start its review: choose a facilitator, who invites the responders.
+        </Alert>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-6">
+          {incident.summary ? (
+            <Card>
+              <CardHeader title="Summary" />
+              <CardBody>
+                <p className="text-sm whitespace-pre-wrap">{incident.summary}</p>
+              </CardBody>
+            </Card>
+          ) : null}
+          <Card>
+            <CardHeader title="Reviews" />
+            <CardBody>
+              {incident.reviews.length ? (
+                <ul className="divide-y divide-border">
+                  {incident.reviews.map((r) => (
+                    <li key={r.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+                      <Link href={`/reviews/${r.id}`} className="font-medium hover:underline">
+                        {r.title}
+                      </Link>
+                      <PhaseTrack phase={r.phase} compact />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <EmptyState icon={ClipboardList} title="No review yet" action={startReview}>
+                  A review helps the team learn from this incident: each responder writes their own account first, then the group compares them.
+                </EmptyState>
+              )}
+            </CardBody>
+          </Card>
+        </div>
+        <Card>
+          <CardHeader title="Facts" />
+          <CardBody>
+            <dl className="space-y-3 text-sm">
+              <div>
+                <dt className="text-muted">Started</dt>
+                <dd>
+                  <Time date={incident.startedAt} />
+                </dd>
+              </div>
+              <div>
+                <dt className="text-muted">Detected</dt>
+                <dd>
+                  <Time date={incident.detectedAt} /> <span className="text-muted">(+{formatDuration(incident.startedAt, incident.detectedAt)})</span>
+                </dd>
+              </div>
+              <div>
+                <dt className="text-muted">Resolved</dt>
+                <dd>
+                  {incident.resolvedAt ? (
+                    <>
+                      <Time date={incident.resolvedAt} /> <span className="text-muted">({formatDuration(incident.startedAt, incident.resolvedAt)})</span>
+                    </>
+                  ) : (
+                    "Ongoing"
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-muted">Affected services</dt>
+                <dd className="mt-1 flex flex-wrap gap-1">{incident.services.length ? incident.services.map((s) => <Badge key={s}>{s}</Badge>) : "None recorded"}</dd>
+              </div>
+              {incident.externalUrl ? (
+                <div>
+                  <dt className="text-muted">Link</dt>
+                  <dd>
+                    <a href={incident.externalUrl} target="_blank" rel="noreferrer noopener" className="inline-flex items-center gap-1 break-all text-accent hover:underline">
+                      {incident.externalUrl} <ExternalLink aria-hidden className="size-3 shrink-0" />
+                    </a>
+                  </dd>
+                </div>
+              ) : null}
+              <div>
+                <dt className="text-muted">Recorded by</dt>
+                <dd>{incident.createdBy?.name ?? incident.createdBy?.email ?? "—"}</dd>
+              </div>
+            </dl>
+          </CardBody>
+        </Card>
+      </div>
+    </>
+  );
+}

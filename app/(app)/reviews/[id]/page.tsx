@@ -1,0 +1,189 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ExternalLink } from "lucide-react";
+import { SeverityBadge } from "@/components/incidents/severity-badge";
+import { ParticipantList } from "@/components/reviews/participants";
+import { PhaseMove } from "@/components/reviews/phase-move";
+import { PhaseTrack } from "@/components/reviews/phase-track";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Time } from "@/components/ui/time";
+import { listReviewActivity } from "@/lib/audit/list-review-activity";
+import { requireActor } from "@/lib/auth/current-actor";
+import { isAppError } from "@/lib/errors";
+import { getReview, type ReviewView } from "@/lib/reviews/get-review";
+import { PHASE_MOVE } from "@/lib/reviews/lifecycle";
+import { formatDuration } from "@/lib/ui/time";
+import { addParticipantAction, movePhaseAction, removeParticipantAction } from "./actions";
+
+const VISIBILITY_LABEL = { PARTICIPANTS: "Participants only", TEAM: "Owning team", ORGANISATION: "Whole organisation" } as const;
+
+async function load(id: string) {
+  const actor = await requireActor(`/reviews/${id}`);
+  try {
+    return { actor, review: await getReview(actor, id) };
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  try {
+    const { review } = await load(id);
+    return { title: review.title };
+  } catch {
+    return { title: "Review" };
+  }
+}
+
+function moveWarning(review: ReviewView): string | undefined {
+  if (review.nextPhase === "INDEPENDENT") {
+    const responders = review.participants.filter((p) => p.role === "RESPONDER").length;
+    return responders === 0 ? "Invite at least one responder first." : `${responders} responder${responders === 1 ? "" : "s"} will be asked to write an account.`;
+  }
+  return undefined;
+}
+
+export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { actor, review } = await load(id);
+  const activity = await listReviewActivity(actor, id);
+  const incident = review.incident;
+  const move = review.nextPhase && review.nextPhase !== "PREPARING" ? PHASE_MOVE[review.nextPhase] : null;
+  const beforeReveal = review.phase === "PREPARING" || review.phase === "INDEPENDENT";
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href={`/incidents/${incident.id}`} className="inline-flex items-center gap-2 hover:text-foreground hover:underline">
+            <SeverityBadge severity={incident.severity} /> {incident.title}
+          </Link>
+        }
+        title={review.title}
+        actions={<Badge>{VISIBILITY_LABEL[review.visibility]} once published</Badge>}
+      />
+      <div className="mb-6">
+        <PhaseTrack phase={review.phase} />
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="space-y-6">
+          <Card className="border-accent/30">
+            <CardBody className="space-y-4 p-6">
+              <div>
+                <p className="text-xs font-semibold tracking-wide text-accent uppercase">Your next step</p>
+                <h2 className="mt-1 text-xl font-semibold">{review.nextStep.title}</h2>
+                <p className="mt-1 max-w-prose text-sm text-muted">{review.nextStep.detail}</p>
+              </div>
+              {review.abilities.movePhase && move && review.nextPhase ? (
+                <PhaseMove action={movePhaseAction} reviewId={review.id} to={review.nextPhase} label={move.action} explain={move.explain} warning={moveWarning(review)} />
+              ) : null}
+            </CardBody>
+          </Card>
+
+          <Card>
+            <CardHeader title="Incident" description={<>Owned by {incident.team.name}</>} />
+            <CardBody>
+              <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+                <div>
+                  <dt className="text-muted">Started</dt>
+                  <dd>
+                    <Time date={incident.startedAt} />
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-muted">Detected</dt>
+                  <dd>
+                    <Time date={incident.detectedAt} />{" "}
+                    <span className="text-muted">({formatDuration(incident.startedAt, incident.detectedAt)} after start)</span>
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-muted">Resolved</dt>
+                  <dd>
+                    {incident.resolvedAt ? (
+                      <>
+                        <Time date={incident.resolvedAt} /> <span className="text-muted">({formatDuration(incident.startedAt, incident.resolvedAt)} in all)</span>
+                      </>
+                    ) : (
+                      "Not resolved yet"
+                    )}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-muted">Affected services</dt>
+                  <dd className="flex flex-wrap gap-1">
+                    {incident.services.length ? incident.services.map((s) => <Badge key={s}>{s}</Badge>) : "None recorded"}
+                  </dd>
+                </div>
+                {incident.externalUrl ? (
+                  <div className="sm:col-span-2">
+                    <dt className="text-muted">Link</dt>
+                    <dd>
+                      <a href={incident.externalUrl} className="inline-flex items-center gap-1 text-accent hover:underline" rel="noreferrer noopener" target="_blank">
+                        {incident.externalUrl} <ExternalLink aria-hidden className="size-3" />
+                      </a>
+                    </dd>
+                  </div>
+                ) : null}
+              </dl>
+            </CardBody>
+          </Card>
+
+          <Card>
+            <CardHeader title="Activity" description="Every change to this review is recorded." />
+            <CardBody>
+              {activity.length ? (
+                <ol className="space-y-2 text-sm">
+                  {activity.map((a) => (
+                    <li key={a.id} className="flex flex-wrap justify-between gap-x-4">
+                      <span>{a.text}</span>
+                      <span className="text-xs text-muted">
+                        <Time date={a.at} relative />
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                <p className="text-sm text-muted">Nothing has happened yet.</p>
+              )}
+            </CardBody>
+          </Card>
+        </div>
+
+        <aside className="space-y-6">
+          <Card>
+            <CardHeader title="People" description={`${review.participants.length} taking part`} />
+            <CardBody>
+              <ParticipantList
+                participants={review.participants}
+                reviewId={review.id}
+                canManage={review.abilities.manageParticipants}
+                canRemoveResponders={beforeReveal}
+                canInviteResponders={beforeReveal}
+                addAction={addParticipantAction}
+                removeAction={removeParticipantAction}
+              />
+            </CardBody>
+          </Card>
+          <Card>
+            <CardBody className="space-y-2 text-sm">
+              <p>
+                <span className="text-muted">In this phase since </span>
+                <Time date={review.phaseChangedAt} />
+              </p>
+              <p>
+                <span className="text-muted">Started </span>
+                <Time date={review.createdAt} relative />
+              </p>
+            </CardBody>
+          </Card>
+        </aside>
+      </div>
+    </>
+  );
+}

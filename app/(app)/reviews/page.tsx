@@ -1,0 +1,157 @@
+import Link from "next/link";
+import { ClipboardList, Plus, Search } from "lucide-react";
+import { SeverityBadge } from "@/components/incidents/severity-badge";
+import { PhaseTrack } from "@/components/reviews/phase-track";
+import { RoleBadge } from "@/components/reviews/role-badge";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input, Select } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { TabsNav } from "@/components/ui/tabs-nav";
+import { Time } from "@/components/ui/time";
+import { Alert } from "@/components/ui/alert";
+import { requireActor } from "@/lib/auth/current-actor";
+import { isAppError } from "@/lib/errors";
+import { PHASE_LABEL, PHASES } from "@/lib/reviews/lifecycle";
+import { listReviews, listReviewsSchema } from "@/lib/reviews/list-reviews";
+
+export const metadata = { title: "Reviews" };
+
+const FILTERS = [
+  { value: "mine", label: "Mine" },
+  { value: "teams", label: "My teams" },
+  { value: "all", label: "Everything I can see" },
+] as const;
+
+export default async function ReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireActor("/reviews");
+  const raw = await searchParams;
+  const parsed = listReviewsSchema.safeParse({ ...raw, filter: raw.filter ?? "mine", phase: raw.phase || undefined, q: raw.q || undefined });
+  const input = parsed.success ? parsed.data : listReviewsSchema.parse({ filter: "mine" });
+  let result: Awaited<ReturnType<typeof listReviews>> = { items: [], nextCursor: null };
+  let error: string | null = parsed.success ? null : "Some filters were not valid and were ignored.";
+  try {
+    result = await listReviews(actor, input);
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    error = e.message;
+  }
+  const query = (over: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    const merged = { filter: input.filter, phase: input.phase, q: input.q, ...over };
+    for (const [k, v] of Object.entries(merged)) if (v) params.set(k, v);
+    return `/reviews?${params}`;
+  };
+  const filtered = Boolean(input.phase || input.q);
+
+  return (
+    <>
+      <PageHeader
+        title="Reviews"
+        description="Every review you take part in or may read. Start one from an incident."
+        actions={
+          <ButtonLink href="/incidents">
+            <Plus aria-hidden className="size-4" /> Start a review
+          </ButtonLink>
+        }
+      />
+      <TabsNav label="Which reviews" items={FILTERS.map((f) => ({ href: query({ filter: f.value, cursor: undefined }), label: f.label, active: input.filter === f.value }))} />
+      <form className="my-4 flex flex-wrap items-end gap-2" role="search" action="/reviews">
+        <input type="hidden" name="filter" value={input.filter} />
+        <label className="min-w-56 flex-1">
+          <span className="sr-only">Search reviews</span>
+          <span className="relative block">
+            <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted" />
+            <Input name="q" defaultValue={input.q} placeholder="Search by review or incident title" className="pl-8" />
+          </span>
+        </label>
+        <label>
+          <span className="sr-only">Phase</span>
+          <Select name="phase" defaultValue={input.phase ?? ""}>
+            <option value="">All phases</option>
+            {PHASES.map((p) => (
+              <option key={p} value={p}>
+                {PHASE_LABEL[p]}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <button type="submit" className={buttonClass("secondary")}>
+          Apply
+        </button>
+        {filtered ? (
+          <Link href={query({ phase: undefined, q: undefined, cursor: undefined })} className={buttonClass("ghost")}>
+            Clear
+          </Link>
+        ) : null}
+      </form>
+      {error ? <Alert tone="error" className="mb-4">{error}</Alert> : null}
+      {result.items.length === 0 ? (
+        <EmptyState
+          icon={ClipboardList}
+          title={filtered ? "No reviews match these filters" : input.filter === "mine" ? "You are not taking part in any review yet" : "No reviews yet"}
+          action={
+            filtered ? (
+              <ButtonLink variant="secondary" href={query({ phase: undefined, q: undefined, cursor: undefined })}>
+                Clear filters
+              </ButtonLink>
+            ) : (
+              <ButtonLink href="/incidents">Start a review from an incident</ButtonLink>
+            )
+          }
+        >
+          {filtered
+            ? "Try another phase or search term."
+            : "When a facilitator invites you to a review, it appears here. You can also start a review of an incident your team owns."}
+        </EmptyState>
+      ) : (
+        <div className="overflow-hidden rounded-lg border border-border bg-surface">
+          <ul className="divide-y divide-border">
+            {result.items.map((r) => (
+              <li key={r.id} className="relative px-4 py-3 hover:bg-surface-muted/60 sm:px-5">
+                <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
+                  <div className="min-w-0 flex-1">
+                    <Link href={`/reviews/${r.id}`} className="font-medium after:absolute after:inset-0 hover:underline">
+                      {r.title}
+                    </Link>
+                    <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
+                      <SeverityBadge severity={r.incident.severity} />
+                      <span>{r.incident.team.name}</span>
+                      <span>Facilitator: {r.facilitator?.name ?? r.facilitator?.email ?? "—"}</span>
+                      <span>
+                        {r.participantCount} {r.participantCount === 1 ? "person" : "people"}
+                      </span>
+                      {r.myRole ? <RoleBadge role={r.myRole} /> : null}
+                    </div>
+                  </div>
+                  <div className="flex flex-col items-start gap-1 sm:items-end">
+                    <PhaseTrack phase={r.phase} compact />
+                    <span className="text-xs text-muted">
+                      Updated <Time date={r.updatedAt} relative />
+                    </span>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {input.cursor || result.nextCursor ? (
+        <nav aria-label="Pages" className="mt-4 flex justify-between">
+          {input.cursor ? (
+            <Link href={query({ cursor: undefined })} className={buttonClass("secondary", "sm")}>
+              ← First page
+            </Link>
+          ) : (
+            <span />
+          )}
+          {result.nextCursor ? (
+            <Link href={query({ cursor: result.nextCursor })} className={buttonClass("secondary", "sm")}>
+              Next page →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
