@@ -6,7 +6,8 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "test-results",
+  // Separate output per build directory, so parallel runs (NEXT_DIST_DIR) do not clean up each other's artifacts.
+  outputDir: process.env.NEXT_DIST_DIR ? `test-results/${process.env.NEXT_DIST_DIR.replace(/^\.+/, "")}` : "test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

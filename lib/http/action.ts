@@ -71,7 +71,15 @@ function run<S extends z.ZodType, T>(
       return { ok: true, data, message, at: Date.now() };
     } catch (e) {
       unstable_rethrow(e);
-      if (isAppError(e)) return { ok: false, error: e.toJSON(), values: echo(form), at: Date.now() };
+      if (isAppError(e)) {
+        const error = e.toJSON();
+        // The fields carry the details; the form-level message only points at them.
+        if (e.code === "VALIDATION_FAILED" && e.fields) {
+          const n = Object.keys(e.fields).length;
+          error.message = n === 1 ? "One field needs your attention." : `${n} fields need your attention.`;
+        }
+        return { ok: false, error, values: echo(form), at: Date.now() };
+      }
       log.error({ err: e }, "unhandled error in server action");
       return {
         ok: false,

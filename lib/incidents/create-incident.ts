@@ -30,12 +30,23 @@ export const createIncidentSchema = z
     teamId: z.string().min(1, "Choose the owning team."),
     externalUrl: z.url({ protocol: /^https?$/, error: "Give an http(s) link, or leave it empty." }).max(2000).optional(),
   })
-  .superRefine((v, ctx) => {
-    if (v.detectedAt < v.startedAt)
-      ctx.addIssue({ code: "custom", path: ["detectedAt"], message: "Detection cannot be before the incident started." });
-    if (v.resolvedAt && v.resolvedAt < v.startedAt)
-      ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: "Resolution cannot be before the incident started." });
+  // Checked even when other fields are wrong, so the form shows every problem at once.
+  .refine((v) => !(v.detectedAt < v.startedAt), {
+    path: ["detectedAt"],
+    message: "Detection cannot be before the incident started.",
+    when: (p) => timesValid(p.value),
+  })
+  .refine((v) => !(v.resolvedAt && v.resolvedAt < v.startedAt), {
+    path: ["resolvedAt"],
+    message: "Resolution cannot be before the incident started.",
+    when: (p) => timesValid(p.value),
   });
+
+function timesValid(value: unknown): boolean {
+  const v = value as Record<string, unknown> | null;
+  const ok = (d: unknown) => d instanceof Date && !Number.isNaN(d.getTime());
+  return Boolean(v && ok(v.startedAt) && ok(v.detectedAt) && (v.resolvedAt === undefined || ok(v.resolvedAt)));
+}
 
 export type CreateIncidentInput = z.output<typeof createIncidentSchema>;
 
