@@ -6,6 +6,7 @@
  * take effect at once.
  */
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
 import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { z } from "zod";
@@ -14,7 +15,7 @@ import { env, oidcConfigured } from "../env";
 import { log } from "../log";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { checkSignInLimit, recordSignInAttempt } from "./sign-in-attempts";
-import { recordAuditEvent } from "../audit/events";
+import { createSsoUser } from "../users/sso-users";
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
@@ -67,7 +68,8 @@ function providers(): NextAuthConfig["providers"] {
       clientId: e.AUTH_OIDC_CLIENT_ID,
       clientSecret: e.AUTH_OIDC_CLIENT_SECRET,
       // The identity provider is the organisation's own, configured by an admin: an SSO sign-in
-      // with a verified company address is the same person as the Debrief user with that address.
+      // with a verified company address is the same person as the Debrief user with that address
+      // (the signIn callback refuses addresses the provider says it has not verified).
       allowDangerousEmailAccountLinking: true,
       checks: ["pkce", "state", "nonce"],
     });
@@ -75,8 +77,21 @@ function providers(): NextAuthConfig["providers"] {
   return list;
 }
 
+/**
+ * The Prisma adapter, except that users are created by Debrief's own use case: with their audit
+ * event in the same transaction, and the first user of an install as its admin. (Auth.js's
+ * `events.createUser` cannot do this: it also fires when an SSO sign-in is linked to an existing
+ * user, which would record a second "joined" for them.)
+ */
+function adapter(): Adapter {
+  return {
+    ...PrismaAdapter(db()),
+    createUser: ({ name, email, emailVerified, image }) => createSsoUser({ name, email, emailVerified, image }),
+  };
+}
+
 export const authConfig = (): NextAuthConfig => ({
-  adapter: PrismaAdapter(db()),
+  adapter: adapter(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   trustHost: true,
   pages: { signIn: "/sign-in", error: "/sign-in" },
@@ -87,8 +102,13 @@ export const authConfig = (): NextAuthConfig => ({
     debug: () => {},
   },
   callbacks: {
-    async signIn({ user }) {
+    async signIn({ user, account, profile }) {
       if (!user?.email) return false;
+      // An address the identity provider has not verified says nothing about who this is.
+      if (account?.type === "oidc" && profile?.email_verified === false) {
+        log.warn({ event: "sso_email_unverified", provider: account.provider }, "single sign-on refused: e-mail address not verified");
+        return false;
+      }
       const existing = await db().user.findUnique({ where: { email: user.email.toLowerCase() }, select: { deactivatedAt: true } });
       return !existing?.deactivatedAt;
     },
@@ -99,16 +119,6 @@ export const authConfig = (): NextAuthConfig => ({
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;
-    },
-  },
-  events: {
-    async createUser({ user }) {
-      // An install's first user (for example through single sign-on) becomes its admin.
-      const count = await db().user.count();
-      await db().$transaction(async (tx) => {
-        if (count === 1) await tx.user.update({ where: { id: user.id! }, data: { role: "ADMIN" } });
-        await recordAuditEvent(tx, { type: "user.joined", actorId: user.id!, subjectId: user.id!, data: { email: user.email!, via: "sso" } });
-      });
     },
   },
 });

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { recordAuditEvent } from "../audit/events";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
-import { db } from "../db/client";
+import { db, type Tx } from "../db/client";
 import { AppError } from "../errors";
 
 export const createFirstAdminSchema = z
@@ -17,6 +17,14 @@ export const createFirstAdminSchema = z
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
 
+/**
+ * Serialises the transactions that may create an install's first user (the setup page, single
+ * sign-on): whoever holds it sees every user created before, so exactly one becomes the admin.
+ */
+export async function lockFirstUser(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(724311002)`;
+}
+
 export async function needsSetup(): Promise<boolean> {
   return (await db().user.count()) === 0;
 }
@@ -25,7 +33,7 @@ export async function createFirstAdmin(input: z.output<typeof createFirstAdminSc
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     // Serialise concurrent first visits: only the first one becomes admin.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(724311002)`;
+    await lockFirstUser(tx);
     if ((await tx.user.count()) > 0) throw new AppError("CONFLICT", "Debrief has been set up already. Sign in instead.");
     const user = await tx.user.create({ data: { name: input.name, email: input.email, passwordHash, role: "ADMIN", emailVerified: new Date() } });
     await recordAuditEvent(tx, { type: "user.joined", actorId: user.id, subjectId: user.id, data: { email: user.email, via } });
