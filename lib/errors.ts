@@ -32,12 +32,15 @@ export type FieldErrors = Record<string, string[]>;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldErrors;
+  /** Extra, safe-to-show data for the client, e.g. the current version on a stale save. */
+  readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, options?: { fields?: FieldErrors; cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { fields?: FieldErrors; details?: Record<string, unknown>; cause?: unknown }) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.fields = options?.fields;
+    this.details = options?.details;
   }
 
   get status(): number {
@@ -45,7 +48,12 @@ export class AppError extends Error {
   }
 
   toJSON() {
-    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 
   /** The same 404 for "does not exist" and "you may not see it", so ids cannot be probed. */

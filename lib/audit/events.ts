@@ -23,6 +23,12 @@ export type AuditEventMap = {
   "user.role_changed": { subject: "User"; data: { from: GlobalRole; to: GlobalRole } };
   "user.deactivated": { subject: "User"; data: Record<string, never> };
   "user.reactivated": { subject: "User"; data: Record<string, never> };
+  "user.profile_updated": { subject: "User"; data: { fields: ("name" | "timezone")[] } };
+  "account.submitted": { subject: "ResponderAccount"; data: Record<string, never> };
+  "account.reopened": { subject: "ResponderAccount"; data: Record<string, never> };
+  "account.late_addition": { subject: "ResponderAccount"; data: Record<string, never> };
+  "review.accounts_configured": { subject: "Review"; data: { fields: string[] } };
+  "review.responders_reminded": { subject: "Review"; data: { userIds: string[]; automatic: boolean } };
   "api_token.created": { subject: "ApiToken"; data: { name: string } };
   "api_token.revoked": { subject: "ApiToken"; data: { name: string } };
 };
@@ -55,9 +61,18 @@ const SUBJECT: { [T in AuditEventType]: AuditEventMap[T]["subject"] } = {
   "user.role_changed": "User",
   "user.deactivated": "User",
   "user.reactivated": "User",
+  "user.profile_updated": "User",
+  "account.submitted": "ResponderAccount",
+  "account.reopened": "ResponderAccount",
+  "account.late_addition": "ResponderAccount",
+  "review.accounts_configured": "Review",
+  "review.responders_reminded": "Review",
   "api_token.created": "ApiToken",
   "api_token.revoked": "ApiToken",
 };
+
+/** Every event type, in the order above (for filters). */
+export const AUDIT_EVENT_TYPES = Object.keys(SUBJECT) as AuditEventType[];
 
 /** Writes one audit event inside `tx`. */
 export async function recordAuditEvent<T extends AuditEventType>(tx: Tx, event: AuditEventInput<T>): Promise<void> {

@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import type { Actor, IncidentFacts, ReviewFacts, TeamFacts } from "./types";
 import { incidentRules } from "./incidents";
 import { reviewRules } from "./reviews";
+import { accountRules } from "./accounts";
 import { adminRules, teamRules } from "./teams";
 
 export type * from "./types";
@@ -15,6 +16,7 @@ const rules = {
   ...teamRules,
   ...incidentRules,
   ...reviewRules,
+  ...accountRules,
 };
 
 type Rules = typeof rules;
@@ -56,7 +58,13 @@ export function reviewAbilities(actor: Actor, review: ReviewFacts) {
     movePhase: can(actor, "review:move-phase", review),
     manageParticipants: can(actor, "review:manage-participants", review),
     edit: can(actor, "review:edit", review),
+    writeOwnAccount: can(actor, "review:write-own-account", review),
+    viewAccountStatus: can(actor, "review:view-account-status", review),
+    remindResponders: can(actor, "review:remind-responders", review),
+    configureAccounts: can(actor, "review:configure-accounts", review),
   };
 }
 
 export type { IncidentFacts, ReviewFacts, TeamFacts };
+export type { AccountFacts } from "./accounts";
+export { isRevealed } from "./accounts";

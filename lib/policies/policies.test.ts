@@ -101,3 +101,41 @@ describe("authorize", () => {
     expect(() => authorize(who.admin.a, "admin:manage", null)).not.toThrow();
   });
 });
+
+describe("the independence guarantee (account rules)", () => {
+  const PH: ReviewPhase[] = ["PREPARING", "INDEPENDENT", "GROUP", "ACTION_PLANNING", "PUBLISHED"];
+  const revealed = (p: ReviewPhase) => p === "GROUP" || p === "ACTION_PLANNING" || p === "PUBLISHED";
+  const cases: { who: string; a: Actor; role: ParticipantRole | null; isAuthor: boolean; reads: (p: ReviewPhase) => boolean }[] = [
+    { who: "author", a: actor(), role: "RESPONDER", isAuthor: true, reads: () => true },
+    { who: "other responder", a: actor(), role: "RESPONDER", isAuthor: false, reads: revealed },
+    { who: "facilitator", a: actor(), role: "FACILITATOR", isAuthor: false, reads: revealed },
+    { who: "observer", a: actor(), role: "OBSERVER", isAuthor: false, reads: revealed },
+    { who: "admin", a: actor({ role: "ADMIN" }), role: null, isAuthor: false, reads: revealed },
+    { who: "team member", a: actor({ teams: { [TEAM]: "MEMBER" } }), role: null, isAuthor: false, reads: () => false },
+    { who: "product manager", a: actor({ teams: { [TEAM]: "PRODUCT_MANAGER" } }), role: null, isAuthor: false, reads: () => false },
+  ];
+  for (const c of cases)
+    for (const phase of PH)
+      it(`${c.who} ${c.reads(phase) ? "reads" : "does not read"} account content in ${phase}`, () => {
+        expect(can(c.a, "account:read-content", { ...review(phase, c.role), isAuthor: c.isAuthor })).toBe(c.reads(phase));
+      });
+
+  it("lets only the author write, and only during independent accounts", () => {
+    for (const phase of PH) {
+      expect(can(actor(), "account:write", { ...review(phase, "RESPONDER"), isAuthor: true })).toBe(phase === "INDEPENDENT");
+      expect(can(actor({ role: "ADMIN" }), "account:write", { ...review(phase, "FACILITATOR"), isAuthor: false })).toBe(false);
+    }
+  });
+
+  it("shows the status board to the facilitator and admins only, from independent accounts on", () => {
+    expect(can(actor(), "review:view-account-status", review("INDEPENDENT", "FACILITATOR"))).toBe(true);
+    expect(can(actor({ role: "ADMIN" }), "review:view-account-status", review("INDEPENDENT", null))).toBe(true);
+    expect(can(actor(), "review:view-account-status", review("INDEPENDENT", "RESPONDER"))).toBe(false);
+    expect(can(actor(), "review:view-account-status", review("PREPARING", "FACILITATOR"))).toBe(false);
+  });
+
+  it("allows late additions by the author after the reveal, until publication", () => {
+    const f = (phase: ReviewPhase) => ({ ...review(phase, "RESPONDER" as const), isAuthor: true });
+    expect(PH.filter((p) => can(actor(), "account:append-late", f(p)))).toEqual(["GROUP", "ACTION_PLANNING"]);
+  });
+});

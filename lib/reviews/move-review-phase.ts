@@ -6,6 +6,7 @@ import { authorize } from "../policies";
 import type { Actor } from "../policies/types";
 import { checkTransition, PHASES } from "./lifecycle";
 import { loadVisibleReview } from "./load-review";
+import { applyPhaseEffects } from "./phase-effects";
 
 export const moveReviewPhaseSchema = z.object({
   to: z.enum(PHASES, { error: `The phase is one of ${PHASES.join(", ")}.` }),
@@ -33,6 +34,7 @@ export async function moveReviewPhase(actor: Actor, reviewId: string, input: z.o
       data: { phase: input.to, phaseChangedAt: now, ...(input.to === "PUBLISHED" ? { publishedAt: now } : {}) },
     });
     if (moved.count !== 1) throw new AppError("CONFLICT", "Someone else changed this review's phase just now. Reload to see where it stands.");
+    await applyPhaseEffects(tx, review, input.to, actor.id, now);
     await recordAuditEvent(tx, { type: "review.phase_changed", actorId: actor.id, reviewId, subjectId: reviewId, data: { from: review.phase, to: input.to } });
     return tx.review.findUniqueOrThrow({ where: { id: reviewId } });
   });

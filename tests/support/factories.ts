@@ -103,3 +103,26 @@ export async function buildCast(phase: ReviewPhase = "PREPARING", visibility: Re
   >;
   return { team, incident, review, users, actors };
 }
+
+/** An account written directly into the database (phase rules are the use cases' business). */
+export async function buildAccount(opts: { reviewId: string; authorId: string; text: string; status?: "DRAFTING" | "SUBMITTED"; timeline?: string[] }) {
+  const account = await db().responderAccount.create({
+    data: {
+      reviewId: opts.reviewId,
+      authorId: opts.authorId,
+      content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: opts.text }] }] },
+      text: opts.text,
+      wordCount: opts.text.split(/\s+/).filter(Boolean).length,
+      version: 1,
+      status: opts.status ?? "DRAFTING",
+      submittedAt: opts.status === "SUBMITTED" ? new Date() : null,
+      lastEditedAt: new Date(),
+    },
+  });
+  for (const description of opts.timeline ?? []) {
+    await db().timelineEntry.create({
+      data: { reviewId: opts.reviewId, accountId: account.id, authorId: opts.authorId, occurredAt: new Date(Date.now() - 3_600_000), description, kind: "OBSERVATION" },
+    });
+  }
+  return account;
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { db } from "../db/client";
+import { docSchema, docText, wordCount, type DocNode } from "../editor/doc";
+import { AppError } from "../errors";
+import type { Actor } from "../policies/types";
+import { assertMayWrite, loadOwnAccount } from "./account-context";
+
+export const saveAccountSchema = z.object({
+  content: docSchema,
+  baseVersion: z.number({ error: "Send the version this save is based on (baseVersion)." }).int().min(0),
+});
+
+function stale(current: { version: number; content: unknown; lastEditedAt: Date | null } | null) {
+  return new AppError(
+    "CONFLICT",
+    "Your account was changed elsewhere (another tab or device) since this version. Choose which version to keep.",
+    { details: { current: current ? { version: current.version, content: current.content, savedAt: current.lastEditedAt } : { version: 0, content: null, savedAt: null } } },
+  );
+}
+
+/**
+ * Saves the author's draft. The save names the version it was based on; a stale save (another tab
+ * or device saved in between) is refused with CONFLICT and the current version, never merged or
+ * overwritten. The update is conditional on the version, so racing saves cannot both win.
+ */
+export async function saveMyAccount(actor: Actor, reviewId: string, input: z.output<typeof saveAccountSchema>) {
+  const { account, accountFacts } = await loadOwnAccount(actor, reviewId);
+  assertMayWrite(actor, accountFacts);
+  if (account?.status === "SUBMITTED") throw new AppError("CONFLICT", "Your account is submitted. Reopen it to make changes.");
+  const content = input.content as DocNode;
+  const text = docText(content);
+  const now = new Date();
+  const data = { content: content as object, text, wordCount: wordCount(text), lastEditedAt: now };
+
+  if (!account) {
+    if (input.baseVersion !== 0) throw stale(null);
+    try {
+      const created = await db().responderAccount.create({ data: { reviewId, authorId: actor.id, version: 1, ...data } });
+      return { version: created.version, savedAt: now, wordCount: created.wordCount };
+    } catch (e) {
+      // A first save from another tab won the race.
+      if ((e as { code?: string }).code === "P2002") {
+        const current = await db().responderAccount.findUnique({ where: { reviewId_authorId: { reviewId, authorId: actor.id } } });
+        throw stale(current);
+      }
+      throw e;
+    }
+  }
+  const updated = await db().responderAccount.updateMany({
+    where: { id: account.id, version: input.baseVersion, status: "DRAFTING" },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (updated.count !== 1) {
+    const current = await db().responderAccount.findUniqueOrThrow({ where: { id: account.id } });
+    if (current.status === "SUBMITTED") throw new AppError("CONFLICT", "Your account is submitted. Reopen it to make changes.");
+    throw stale(current);
+  }
+  return { version: input.baseVersion + 1, savedAt: now, wordCount: data.wordCount };
+}
