@@ -6,6 +6,8 @@
 import { hashPassword } from "../auth/password";
 import type { ParticipantRole, ReviewPhase } from "../policies/types";
 import { db } from "./client";
+import { DEMO_ACCOUNTS, seedDemoAccounts } from "./demo-accounts";
+import { letter } from "../reviews/phase-effects";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -180,6 +182,30 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
             participants: { create: inc.review.people.map(([email, role]) => ({ userId: users.get(email)!, role })) },
           },
         });
+        const revealed = ORDER.indexOf(inc.review.phase) >= ORDER.indexOf("GROUP");
+        await seedDemoAccounts(tx, review.id, DEMO_ACCOUNTS[inc.title] ?? [], users, startedAt);
+        if (revealed) {
+          await tx.review.update({ where: { id: review.id }, data: { revealedAt: new Date(createdAt.getTime() + 2 * H) } });
+          const responders = inc.review.people.filter(([, role]) => role === "RESPONDER");
+          for (const [i, [email]] of responders.entries()) {
+            await tx.reviewParticipant.updateMany({ where: { reviewId: review.id, userId: users.get(email)! }, data: { anonymousLabel: letter(i) } });
+          }
+        }
+        if (inc.review.phase === "INDEPENDENT") {
+          await tx.review.update({ where: { id: review.id }, data: { accountDeadline: new Date(now.getTime() + 2 * D) } });
+          await tx.notification.createMany({
+            data: inc.review.people
+              .filter(([, role]) => role === "RESPONDER")
+              .map(([email]) => ({
+                userId: users.get(email)!,
+                reviewId: review.id,
+                type: "account.requested",
+                title: `Write your account of “${review.title}”`,
+                body: "Describe the incident as you experienced it. Nobody reads your account until the facilitator reveals all accounts together.",
+                url: `/reviews/${review.id}/account`,
+              })),
+          });
+        }
         await tx.auditEvent.create({
           data: {
             type: "review.created",

@@ -16,6 +16,10 @@ export async function getReview(actor: Actor, id: string) {
     updatedAt: review.updatedAt,
     phaseChangedAt: review.phaseChangedAt,
     publishedAt: review.publishedAt,
+    revealedAt: review.revealedAt,
+    accountDeadline: review.accountDeadline,
+    anonymiseAccounts: review.anonymiseAccounts,
+    accountPrompts: review.accountPrompts,
     incident: {
       id: review.incident.id,
       title: review.incident.title,

@@ -86,7 +86,7 @@ export function nextStepFor(phase: ReviewPhase, role: ParticipantRole | null, is
       if (role === "RESPONDER")
         return { title: "Write your account", detail: "Describe the incident as you experienced it. Nobody sees your account until the facilitator reveals all accounts together." };
       return runs
-        ? { title: "Wait for the accounts", detail: "Responders are writing their accounts privately. When they have submitted, reveal the accounts to start the group session." }
+        ? { title: "Wait for the accounts", detail: "Responders are writing their accounts privately. Follow their progress on the status board — never their content — and reveal the accounts when they are ready." }
         : { title: "Responders are writing", detail: "Accounts stay private until the facilitator reveals them." };
     case "GROUP":
       return runs

@@ -6,6 +6,8 @@ import { ParticipantList } from "@/components/reviews/participants";
 import { PhaseMove } from "@/components/reviews/phase-move";
 import { PhaseTrack } from "@/components/reviews/phase-track";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { isRevealed } from "@/lib/policies";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
@@ -79,9 +81,22 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                 <h2 className="mt-1 text-xl font-semibold">{review.nextStep.title}</h2>
                 <p className="mt-1 max-w-prose text-sm text-muted">{review.nextStep.detail}</p>
               </div>
-              {review.abilities.movePhase && move && review.nextPhase ? (
-                <PhaseMove action={movePhaseAction} reviewId={review.id} to={review.nextPhase} label={move.action} explain={move.explain} warning={moveWarning(review)} />
-              ) : null}
+              <div className="flex flex-wrap items-start gap-3">
+                {review.abilities.writeOwnAccount ? <ButtonLink href={`/reviews/${review.id}/account`} size="lg">Write your account</ButtonLink> : null}
+                {review.abilities.viewAccountStatus && review.phase === "INDEPENDENT" ? (
+                  <ButtonLink href={`/reviews/${review.id}/status`} size="lg">
+                    Open the status board
+                  </ButtonLink>
+                ) : null}
+                {review.abilities.movePhase && move && review.nextPhase && review.phase !== "INDEPENDENT" ? (
+                  <PhaseMove action={movePhaseAction} reviewId={review.id} to={review.nextPhase} label={move.action} explain={move.explain} warning={moveWarning(review)} />
+                ) : null}
+                {isRevealed(review.phase) && (review.myRole || actor.role === "ADMIN") ? (
+                  <ButtonLink href={`/reviews/${review.id}/accounts`} size="lg" variant={review.abilities.movePhase ? "secondary" : "primary"}>
+                    Read the accounts
+                  </ButtonLink>
+                ) : null}
+              </div>
             </CardBody>
           </Card>
 
