@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { HTTP_STATUS } from "../errors";
 import { operations, type Operation } from "./operations";
-import { RESPONSE_SCHEMA_NAMES } from "./responses";
+import { errorResponseSchema, RESPONSE_SCHEMA_NAMES } from "./responses";
+import { TIPTAP_JSON_SCHEMAS } from "./wire";
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[]; description?: string };
 
@@ -67,7 +68,12 @@ function operationObject(op: Operation) {
     ? { description: op.responseDescription, content: { "application/json": { schema: schemaOrRef(op.response) } } }
     : { description: op.responseDescription };
   const responses: Record<string, unknown> = { [String(op.status)]: success };
-  for (const status of errorStatuses(op)) responses[String(status)] = { $ref: `#/components/responses/${ERROR_RESPONSES[status]!.name}` };
+  for (const status of errorStatuses(op)) {
+    const special = op.errorResponses?.[status as keyof NonNullable<Operation["errorResponses"]>];
+    responses[String(status)] = special
+      ? { description: special.description, content: { "application/json": { schema: schemaOrRef(special.schema ?? errorResponseSchema) } } }
+      : { $ref: `#/components/responses/${ERROR_RESPONSES[status]!.name}` };
+  }
   const params = [...parameters(op.params, "path"), ...parameters(op.query, "query")];
   return {
     operationId: op.operationId,
@@ -97,7 +103,7 @@ export function buildOpenApiDocument() {
   for (const op of Object.values(operations) as Operation[]) {
     (paths[op.path] ??= {})[op.method.toLowerCase()] = operationObject(op);
   }
-  const schemas: Record<string, JsonSchema> = {};
+  const schemas: Record<string, JsonSchema> = { ...(TIPTAP_JSON_SCHEMAS as Record<string, JsonSchema>) };
   for (const [schema, name] of RESPONSE_SCHEMA_NAMES) schemas[name] = jsonSchema(schema);
   const errorResponses: Record<string, unknown> = {};
   for (const { name, description } of Object.values(ERROR_RESPONSES)) {
@@ -109,16 +115,22 @@ export function buildOpenApiDocument() {
       title: "Debrief REST API",
       version: "1.0.0",
       description:
-        "Post-incident reviews: incidents, reviews and their participants and phases, teams.\n\n" +
+        "Post-incident reviews: incidents, reviews and their participants and phases, responders' independent accounts, teams.\n\n" +
         "Authenticate with a personal API token (`Authorization: Bearer dbf_…`; create one with `POST /api/v1/me/tokens` while signed in) " +
         "or, from the browser, the session cookie — writes with the cookie must come from the same origin. " +
-        "Errors are `{ error: { code, message, fields? } }`; ids you may not see answer 404 exactly like ids that do not exist.",
+        "Errors are `{ error: { code, message, fields?, details? } }`; ids you may not see answer 404 exactly like ids that do not exist.",
     },
     tags: [
       { name: "Incidents" },
       { name: "Reviews", description: "A review moves PREPARING → INDEPENDENT → GROUP → ACTION_PLANNING → PUBLISHED." },
+      {
+        name: "Accounts",
+        description:
+          "Each responder writes their own account during INDEPENDENT. Before the reveal (the move to GROUP) an account is readable by its author alone — " +
+          "not other responders, the facilitator, observers or admins; the facilitator sees a status board without content. After the reveal every participant reads all accounts.",
+      },
       { name: "Teams" },
-      { name: "Me", description: "You and your API tokens." },
+      { name: "Me", description: "You, your API tokens and your notifications." },
       { name: "Meta" },
     ],
     security: [{ bearerAuth: [] }, { cookieAuth: [] }],

@@ -3,11 +3,11 @@
  * path parameters, query and body, its success status and response schema, and the errors it
  * can answer with. The route handlers in app/api/v1 are built from these (operation-route.ts)
  * and the OpenAPI document is generated from the same objects (openapi.ts), so the two cannot
- * drift. Request schemas are the use cases' own, imported from beside them.
+ * drift. Request schemas are the use cases' own, imported from beside them. Independent accounts
+ * and notifications are declared in operations/ and merged in here.
  */
 import { z } from "zod";
 import { createApiTokenSchema } from "../auth/manage-api-tokens";
-import type { ErrorCode } from "../errors";
 import { createIncidentSchema } from "../incidents/create-incident";
 import { listIncidentsSchema } from "../incidents/list-incidents";
 import { addParticipantSchema } from "../reviews/add-participant";
@@ -25,49 +25,11 @@ import {
   reviewSchema,
   teamListSchema,
 } from "./responses";
+import { id, isoDateTime, operation, reviewParams } from "./operation";
+import { accountOperations } from "./operations/accounts";
+import { notificationOperations } from "./operations/notifications";
 
-type Schema = z.ZodType;
-
-export type Operation<
-  P extends Schema | undefined = Schema | undefined,
-  Q extends Schema | undefined = Schema | undefined,
-  B extends Schema | undefined = Schema | undefined,
-  R extends Schema | undefined = Schema | undefined,
-> = {
-  operationId: string;
-  method: "GET" | "POST" | "DELETE";
-  /** The OpenAPI path; `{name}` segments are the route folder's `[name]`. */
-  path: `/api/v1/${string}`;
-  summary: string;
-  description?: string;
-  tag: "Incidents" | "Reviews" | "Teams" | "Me";
-  /** "session": refused with an API token, e.g. minting more tokens. */
-  auth: "token-or-session" | "session";
-  params?: P;
-  query?: Q;
-  body?: B;
-  status: 200 | 201 | 204;
-  /** The response body's schema; none for 204. */
-  response?: R;
-  responseDescription: string;
-  /** Errors beyond those every operation may answer with (401, and 400 / cross-site 403 where they apply). */
-  errors: ErrorCode[];
-};
-
-function operation<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, R extends Schema | undefined = undefined>(
-  op: Operation<P, Q, B, R>,
-): Operation<P, Q, B, R> {
-  return op;
-}
-
-const id = (what: string) => z.string().min(1).describe(`The ${what}'s id.`);
-const reviewParams = z.object({ id: id("review") });
-
-/** An ISO 8601 date-time with a time zone (Z or ±hh:mm): the API's dates are never ambiguous. */
-const isoDateTime = (what: string) =>
-  z.iso
-    .datetime({ offset: true, error: `Give ${what} as an ISO 8601 date-time with a time zone, e.g. 2025-03-01T14:30:00Z.` })
-    .transform((iso) => new Date(iso));
+export type { Operation } from "./operation";
 
 /** createIncidentSchema with strict ISO 8601 dates (the web form sends local date-times instead). */
 export const apiCreateIncidentSchema = createIncidentSchema.safeExtend({
@@ -272,4 +234,6 @@ export const operations = {
     responseDescription: "Revoked.",
     errors: ["NOT_FOUND"],
   }),
+  ...accountOperations,
+  ...notificationOperations,
 };

@@ -9,12 +9,8 @@ import { ERROR_CODES } from "../errors";
 import { SEVERITIES } from "../incidents/create-incident";
 import { VISIBILITIES } from "../reviews/create-review";
 import { PHASES } from "../reviews/lifecycle";
-
-/** A date on the wire: an ISO 8601 string in UTC; a Date in the server's hands. */
-const dateTime = z.codec(z.iso.datetime(), z.date(), {
-  decode: (iso) => new Date(iso),
-  encode: (date) => date.toISOString(),
-});
+import { ACCOUNT_RESPONSE_SCHEMA_NAMES } from "./responses/accounts";
+import { dateTime } from "./wire";
 
 const severity = z.enum(SEVERITIES);
 const phase = z.enum(PHASES);
@@ -40,6 +36,10 @@ export const errorResponseSchema = z.object({
       .record(z.string(), z.array(z.string()))
       .optional()
       .describe('With VALIDATION_FAILED: field name (nested paths joined with ".") → messages.'),
+    details: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe("Data for the client beyond the message, where an operation documents it (e.g. the current version on a stale save)."),
   }),
 });
 
@@ -93,7 +93,16 @@ export const reviewSchema = z.object({
   myRole: participantRole.nullable().describe("Your role in this review; null when you do not take part."),
   nextStep: z.object({ title: z.string(), detail: z.string() }).describe("What you should do next in this phase."),
   abilities: z
-    .object({ view: z.boolean(), movePhase: z.boolean(), manageParticipants: z.boolean(), edit: z.boolean() })
+    .object({
+      view: z.boolean(),
+      movePhase: z.boolean(),
+      manageParticipants: z.boolean(),
+      edit: z.boolean(),
+      writeOwnAccount: z.boolean().describe("Write your independent account (responders, during INDEPENDENT)."),
+      viewAccountStatus: z.boolean().describe("See the status board of accounts (never their content)."),
+      remindResponders: z.boolean(),
+      configureAccounts: z.boolean().describe("Change the accounts' deadline, prompts and anonymisation."),
+    })
     .describe("What you may do with this review."),
 });
 
@@ -161,4 +170,5 @@ export const RESPONSE_SCHEMA_NAMES = new Map<z.ZodType, string>([
   [meSchema, "Me"],
   [apiTokenListSchema, "ApiTokenList"],
   [createdApiTokenSchema, "CreatedApiToken"],
+  ...ACCOUNT_RESPONSE_SCHEMA_NAMES,
 ]);

@@ -1,0 +1,9 @@
+import { operationRoute } from "@/lib/api/operation-route";
+import { operations } from "@/lib/api/operations";
+import { getMyAccount } from "@/lib/responder-accounts/get-my-account";
+import { submitMyAccount } from "@/lib/responder-accounts/submit-my-account";
+
+export const POST = operationRoute(operations.submitMyAccount, async ({ actor, params }) => {
+  await submitMyAccount(actor, params.id);
+  return getMyAccount(actor, params.id);
+});
