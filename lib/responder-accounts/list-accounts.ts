@@ -13,9 +13,11 @@ export async function listAccounts(actor: Actor, reviewId: string) {
   const { review, facts } = await loadVisibleReview(actor, reviewId);
   const revealed = isRevealed(review.phase);
   const mayReadOthers = can(actor, "account:read-content", { ...facts, isAuthor: false });
+  // A responder removed before the reveal keeps their draft: it is revealed to nobody.
+  const responderIds = review.participants.filter((p) => p.role === "RESPONDER").map((p) => p.userId);
   const accounts = await db().responderAccount.findMany({
     // Where the rule is enforced: without the right to read others' accounts, only one's own.
-    where: mayReadOthers ? { reviewId } : { reviewId, authorId: actor.id },
+    where: mayReadOthers ? { reviewId, authorId: { in: [...responderIds, actor.id] } } : { reviewId, authorId: actor.id },
     orderBy: { createdAt: "asc" },
     include: {
       author: { select: { id: true, name: true, email: true } },
