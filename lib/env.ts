@@ -28,6 +28,13 @@ export const envSchema = z
     AUTH_OIDC_CLIENT_ID: optionalString,
     AUTH_OIDC_CLIENT_SECRET: optionalString,
     AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+    /** Outgoing mail, e.g. smtp://user:pass@smtp.example.com:587; e-mails are sent only when set. */
+    SMTP_URL: optionalUrl,
+    EMAIL_FROM: z.string().default("Debrief <debrief@localhost>"),
+    /** Public URL used in e-mail links; defaults to AUTH_URL, then http://HOST:PORT. */
+    APP_URL: optionalUrl,
+    /** "0" keeps the background worker out of the web process (run `npm run worker` separately). */
+    DEBRIEF_WORKER: z.enum(["0", "1"]).default("1"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
 
@@ -84,7 +91,18 @@ export function env(): Env {
   return cached;
 }
 
+/** Re-reads process.env (after boot code or a test changed it). */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return env();
+}
+
 /** True when single sign-on through OpenID Connect is configured. */
 export function oidcConfigured(e: Env = env()): boolean {
   return Boolean(e.AUTH_OIDC_ISSUER && e.AUTH_OIDC_CLIENT_ID && e.AUTH_OIDC_CLIENT_SECRET);
+}
+
+/** The public base URL for links in e-mails. */
+export function appUrl(e: Env = env()): string {
+  return (e.APP_URL ?? e.AUTH_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, "");
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import { ClipboardList, Flame, Home, Menu, Settings, Shield, Users, X } from "lucide-react";
+import { Bell, ClipboardList, Flame, Home, Menu, Settings, Shield, Users, X } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { UserMenu } from "./user-menu";
 
@@ -18,9 +18,14 @@ const ADMIN_NAV = [{ href: "/admin", label: "Admin", icon: Shield }];
 
 type User = { name: string | null; email: string; isAdmin: boolean };
 
-function NavLinks({ isAdmin, onNavigate }: { isAdmin: boolean; onNavigate?: () => void }) {
+function NavLinks({ isAdmin, unread, onNavigate }: { isAdmin: boolean; unread: number; onNavigate?: () => void }) {
   const pathname = usePathname();
-  const items = [...NAV, ...(isAdmin ? ADMIN_NAV : []), { href: "/settings", label: "Settings", icon: Settings }];
+  const items = [
+    ...NAV,
+    { href: "/notifications", label: "Notifications", icon: Bell, count: unread },
+    ...(isAdmin ? ADMIN_NAV : []),
+    { href: "/settings", label: "Settings", icon: Settings },
+  ];
   return (
     <ul className="space-y-0.5">
       {items.map(({ href, label, icon: Icon, ...rest }) => {
@@ -38,6 +43,12 @@ function NavLinks({ isAdmin, onNavigate }: { isAdmin: boolean; onNavigate?: () =
             >
               <Icon aria-hidden className="size-4" />
               {label}
+              {"count" in rest && rest.count ? (
+                <span className="ml-auto rounded-full bg-accent px-1.5 text-xs font-semibold text-accent-foreground">
+                  {rest.count}
+                  <span className="sr-only"> unread</span>
+                </span>
+              ) : null}
             </Link>
           </li>
         );
@@ -47,7 +58,7 @@ function NavLinks({ isAdmin, onNavigate }: { isAdmin: boolean; onNavigate?: () =
 }
 
 /** The signed-in frame: a sidebar on wide screens, a top bar with a menu on phones. */
-export function AppShell({ user, children }: { user: User; children: React.ReactNode }) {
+export function AppShell({ user, unread, children }: { user: User; unread: number; children: React.ReactNode }) {
   // The mobile menu belongs to the page it was opened on: navigating closes it.
   const pathname = usePathname();
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -64,7 +75,7 @@ export function AppShell({ user, children }: { user: User; children: React.React
           <img src="/icon.svg" alt="" className="size-6" /> Debrief
         </Link>
         <nav aria-label="Main" className="flex-1">
-          <NavLinks isAdmin={user.isAdmin} />
+          <NavLinks isAdmin={user.isAdmin} unread={unread} />
         </nav>
         <UserMenu user={user} />
       </aside>
@@ -85,7 +96,7 @@ export function AppShell({ user, children }: { user: User; children: React.React
       </header>
       {open ? (
         <nav id="mobile-nav" aria-label="Main" className="sticky top-[53px] z-20 border-b border-border bg-surface px-3 py-3 shadow-sm lg:hidden">
-          <NavLinks isAdmin={user.isAdmin} onNavigate={() => setOpen(false)} />
+          <NavLinks isAdmin={user.isAdmin} unread={unread} onNavigate={() => setOpen(false)} />
           <div className="mt-3 border-t border-border pt-3">
             <UserMenu user={user} />
           </div>

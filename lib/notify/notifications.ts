@@ -4,13 +4,21 @@
  */
 import { db, type Tx } from "../db/client";
 import type { Actor } from "../policies/types";
+import { emailEnabled, noticeEmail, queueEmails } from "./email";
 
 export type NoticeInput = { userId: string; reviewId?: string | null; type: string; title: string; body: string; url: string };
 
-/** Creates notices inside the caller's transaction. */
+/** Creates notices inside the caller's transaction, and queues their e-mails when SMTP is configured. */
 export async function createNotifications(tx: Tx, notices: NoticeInput[]): Promise<void> {
   if (!notices.length) return;
   await tx.notification.createMany({ data: notices.map((n) => ({ ...n, reviewId: n.reviewId ?? null })) });
+  if (!emailEnabled()) return;
+  const users = await tx.user.findMany({ where: { id: { in: notices.map((n) => n.userId) }, deactivatedAt: null }, select: { id: true, email: true } });
+  const emailOf = new Map(users.map((u) => [u.id, u.email]));
+  await queueEmails(
+    tx,
+    notices.filter((n) => emailOf.has(n.userId)).map((n) => noticeEmail(emailOf.get(n.userId)!, n)),
+  );
 }
 
 export async function listMyNotifications(actor: Actor, options: { unreadOnly?: boolean; limit?: number } = {}) {

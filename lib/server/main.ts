@@ -12,6 +12,7 @@ import { disconnectDb } from "../db/client";
 import { EnvError } from "../env";
 import { log } from "../log";
 import { prepare } from "./prepare";
+import { startWorker } from "../jobs/worker";
 
 const dev = process.argv.includes("--dev");
 const startedAt = Date.now();
@@ -71,6 +72,8 @@ async function main() {
   const port = typeof address === "object" && address ? address.port : env.PORT;
   log.info({ url: `http://${env.HOST}:${port}`, startupMs: Date.now() - startedAt }, `Debrief is ready on http://${env.HOST}:${port}`);
 
+  const worker = env.DEBRIEF_WORKER === "1" ? startWorker() : null;
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -83,6 +86,7 @@ async function main() {
     force.unref();
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await worker?.stop();
     await app.close?.().catch(() => {});
     await disconnectDb().catch(() => {});
     await embedded?.stop().catch((err) => log.warn({ err }, "embedded database did not stop cleanly"));
