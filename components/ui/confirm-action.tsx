@@ -1,0 +1,75 @@
+"use client";
+
+import { useActionState, useRef, useState, type ReactNode } from "react";
+import { toast } from "sonner";
+import type { ActionResult } from "@/lib/http/action";
+import { Button, type ButtonVariant } from "./button";
+import { ConfirmDialog } from "./confirm-dialog";
+import type { AnyFormAction } from "./action-types";
+
+type Act = AnyFormAction;
+
+/**
+ * A button that runs a server action after a confirmation: posts `fields` as a form, toasts the
+ * success message and shows an error plainly beside the button (it stays until the next try).
+ */
+export function ConfirmAction({
+  action,
+  fields,
+  label,
+  ariaLabel,
+  icon,
+  variant = "secondary",
+  title,
+  description,
+  confirmLabel,
+  confirmVariant = "danger",
+  pendingLabel,
+}: {
+  action: Act;
+  fields: Record<string, string>;
+  label: ReactNode;
+  /** The accessible name when `label` alone is ambiguous in a list ("Remove" → "Remove Ada from Payments"). */
+  ariaLabel?: string;
+  icon?: ReactNode;
+  variant?: ButtonVariant;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  confirmVariant?: ButtonVariant;
+  pendingLabel?: string;
+}) {
+  // Toast from the action itself: the row may disappear with the refresh, taking any effect with it.
+  const [state, formAction, pending] = useActionState(async (prev: ActionResult<unknown>, form: FormData) => {
+    const result = await action(prev as never, form);
+    if (result?.ok) toast.success(result.message ?? "Done.");
+    return result;
+  }, null);
+  const [open, setOpen] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  return (
+    <form ref={form} action={formAction} className="inline-flex flex-col items-end gap-1">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Button variant={variant} size="sm" onClick={() => setOpen(true)} disabled={pending} aria-label={ariaLabel}>
+        {icon}
+        {pending ? (pendingLabel ?? "Working…") : label}
+      </Button>
+      {state && !state.ok ? (
+        <p role="alert" className="max-w-xs text-right text-xs font-medium text-danger">
+          {state.error.message}
+        </p>
+      ) : null}
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        title={title}
+        description={description}
+        confirmLabel={confirmLabel}
+        confirmVariant={confirmVariant}
+        onConfirm={() => form.current?.requestSubmit()}
+      />
+    </form>
+  );
+}
