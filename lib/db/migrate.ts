@@ -1,8 +1,8 @@
 /**
  * Applies committed Prisma migrations in-process (faster at start-up than `prisma migrate deploy`,
  * which lingers ~10 s), recording them in Prisma's own `_prisma_migrations` table so the Prisma
- * CLI agrees about what is applied. Each migration runs in one transaction under an advisory lock,
- * so several instances starting together apply it once.
+ * CLI agrees about what is applied. Each migration runs in one transaction, under an advisory lock
+ * held for the whole run, so several instances starting together apply it once.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
@@ -50,14 +50,16 @@ async function appliedNames(client: pg.Client): Promise<Set<string>> {
 export async function migrate(databaseUrl: string, onProgress?: (name: string) => void): Promise<string[]> {
   const migrations = await readMigrations();
   const client = new pg.Client({ connectionString: databaseUrl });
+  client.on("error", () => {}); // a dropped connection surfaces as the failing query's error
   await client.connect();
   const applied: string[] = [];
   try {
+    // One migrator at a time across instances (even CREATE TABLE IF NOT EXISTS races in PostgreSQL).
+    await client.query(`SELECT pg_advisory_lock(${LOCK_KEY})`);
     await client.query(CREATE_TABLE);
     for (const m of migrations) {
       await client.query("BEGIN");
       try {
-        await client.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
         if ((await appliedNames(client)).has(m.name)) {
           await client.query("COMMIT");
           continue;
@@ -77,7 +79,8 @@ export async function migrate(databaseUrl: string, onProgress?: (name: string) =
       }
     }
   } finally {
-    await client.end();
+    await client.query(`SELECT pg_advisory_unlock(${LOCK_KEY})`).catch(() => {});
+    await client.end().catch(() => {});
   }
   return applied;
 }

@@ -80,7 +80,7 @@ describe("reading incidents", () => {
     const member = await buildUser();
     const team = await buildTeam([{ userId: member.id }]);
     for (let i = 0; i < 5; i++) await buildIncident({ teamId: team.id, title: `Paged ${i}` });
-    await buildIncident({ teamId: (await buildTeam()).id, title: "Someone else's" });
+    const hidden = await buildIncident({ teamId: (await buildTeam()).id, title: "Someone else's" });
     const actor = await actorFor(member.id);
     const first = await listIncidents(actor, { limit: 3, teamId: team.id });
     expect(first.items).toHaveLength(3);
@@ -91,7 +91,9 @@ describe("reading incidents", () => {
     const ids = [...first.items, ...second.items].map((i) => i.id);
     expect(new Set(ids).size).toBe(5);
     const all = await listIncidents(actor, { limit: 100 });
-    expect(all.items.every((i) => i.teamId === team.id)).toBe(true);
+    // Other teams' incidents stay hidden (unless a review of them is published to everyone).
+    expect(all.items.map((i) => i.id)).not.toContain(hidden.id);
+    expect(all.items.filter((i) => i.teamId === team.id)).toHaveLength(5);
     await expect(listIncidents(actor, { limit: 3, cursor: "garbage" })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
   });
 });
