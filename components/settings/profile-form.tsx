@@ -44,14 +44,13 @@ export function ProfileForm({
         error={fields?.timezone}
         hint={
           <>
-            Your home timezone, used for deadlines and reminders meant for you. Pages show times in this device’s timezone
-            {device ? ` (${device})` : ""}.
+            Times throughout Debrief show in this timezone. Not set: they follow this device{device ? ` (${device})` : ""}.
           </>
         }
       >
         {(p) => (
           <Select {...p} name="timezone" defaultValue={v.timezone ?? ""}>
-            <option value="">Not set</option>
+            <option value="">Not set — follow this device</option>
             {options.map((z) => (
               <option key={z} value={z}>
                 {z.replaceAll("_", " ")}

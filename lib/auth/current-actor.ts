@@ -3,6 +3,7 @@
  * API token (API only). Entry points call these; nothing else reads the session.
  */
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import type { Actor } from "../policies/types";
@@ -10,12 +11,12 @@ import { hashApiToken, API_TOKEN_PREFIX } from "./api-tokens";
 import { auth } from "./config";
 import { loadActor } from "./load-actor";
 
-/** The signed-in actor, or null. */
-export async function currentActor(): Promise<Actor | null> {
+/** The signed-in actor, or null (read once per request: layouts and pages share it). */
+export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const id = session?.user?.id;
   return id ? loadActor(id) : null;
-}
+});
 
 /** The signed-in actor; pages redirect to sign-in without one. */
 export async function requireActor(callbackPath?: string): Promise<Actor> {

@@ -11,11 +11,12 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       name: true,
       role: true,
       deactivatedAt: true,
+      timezone: true,
       teamMemberships: { select: { teamId: true, role: true } },
     },
   });
   if (!user || user.deactivatedAt) return null;
   const teams: Record<string, TeamRole> = {};
   for (const m of user.teamMemberships) teams[m.teamId] = m.role;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, teams };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, teams, timezone: user.timezone };
 }

@@ -13,6 +13,8 @@ export type Actor = {
   role: GlobalRole;
   /** teamId → the actor's role in that team. */
   teams: Record<string, TeamRole>;
+  /** The timezone chosen in settings, if any (otherwise the browser's is used). */
+  timezone?: string | null;
 };
 
 /** A review as policies see it, from the point of view of one actor. */

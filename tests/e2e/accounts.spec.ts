@@ -143,3 +143,28 @@ test("blaming phrases get a gentle hint that never blocks saving; the personal t
   await expect(page.getByText("Pager went off for checkout errors")).toBeVisible();
   await expect(page.getByText("Bad link")).toHaveCount(0);
 });
+
+test("before the reveal no page shows an account to anyone but its author — admin, observer, product manager or outsider", async ({ browser, playwright }, info) => {
+  const { id } = await reviewInPhase(playwright, baseUrlOf(info), { responders: ["responder1@example.com"], phase: "INDEPENDENT" });
+  const marker = `only-riley-${Date.now()}`;
+  const author = await browser.newContext();
+  const page = await author.newPage();
+  await signIn(page, "responder1@example.com");
+  await page.goto(`/reviews/${id}/account`);
+  await write(page, `What I saw: ${marker}`);
+  await saved(page);
+  await author.close();
+
+  const paths = ["/", "/reviews?filter=all", `/reviews/${id}`, `/reviews/${id}/account`, `/reviews/${id}/accounts`, `/reviews/${id}/status`, "/notifications"];
+  for (const email of ["admin@example.com", "observer@example.com", "pm@example.com", "responder3@example.com", "facilitator@example.com"]) {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await signIn(p, email);
+    for (const path of paths) {
+      const response = await p.goto(path);
+      expect(response?.status(), `${email} ${path}`).toBeLessThan(500);
+      expect(await p.content(), `${email} ${path}`).not.toContain(marker);
+    }
+    await context.close();
+  }
+});

@@ -64,3 +64,20 @@ test("an API token is shown once, works as a Bearer token, and stops working whe
   const after = await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
   expect(after.status()).toBe(401);
 });
+
+test("times follow the timezone chosen in settings instead of the device's", async ({ browser, page }) => {
+  const person = await invitedPerson(browser);
+  await signIn(page, person.email, person.password);
+  await page.goto("/settings/tokens");
+  await page.getByLabel("Name").fill("tz check");
+  await page.getByRole("button", { name: /Create token/ }).click();
+  await page.goto("/settings/tokens");
+  const created = page.locator("time").first();
+  await expect(created).toHaveAttribute("title", /CET|CEST|GMT\+1|GMT\+2/); // the browser runs in Europe/Berlin
+  await page.goto("/settings");
+  await page.getByLabel("Timezone").selectOption("Asia/Tokyo");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Profile saved.")).toBeVisible();
+  await page.goto("/settings/tokens");
+  await expect(page.locator("time").first()).toHaveAttribute("title", /GMT\+9|JST/);
+});
