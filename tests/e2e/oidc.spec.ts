@@ -6,6 +6,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createPasswordUser, query, unique } from "./support/database";
 import { startOidcProvider, type RunningOidcProvider } from "./support/oidc-provider";
+import { signOutThroughMenu } from "./support/auth";
 
 test.describe.configure({ mode: "serial" });
 
@@ -91,9 +92,7 @@ test("a newcomer signs in with single sign-on and lands in Debrief as themselves
 
   // Signing out and in again through the provider (whose session remembers the person and the
   // consent, so it sends them straight back) finds the same user: no second user, no second link.
-  await userMenu(page).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await signOutThroughMenu(page, userMenu(page));
   await page.getByRole("button", { name: "Continue with Example SSO" }).click();
   await expect(page).toHaveURL(new RegExp(`^http://localhost:${port}/$`));
   await expect(userMenu(page)).toContainText(newcomer.email);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support/auth";
+import { signIn, signOutThroughMenu } from "./support/auth";
 
 test("the sign-in page shows the demo users, and picking one signs in", async ({ page }) => {
   await page.goto("/");
@@ -25,9 +25,7 @@ test("a wrong password gets a clear message and keeps the e-mail typed", async (
 
 test("signing out ends the session", async ({ page }) => {
   await signIn(page, "responder2@example.com");
-  await page.getByRole("button", { name: /Sam Responder/ }).first().click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await signOutThroughMenu(page, page.getByRole("button", { name: /Sam Responder/ }).first());
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in/);
 });
