@@ -2,6 +2,7 @@
  * The actor behind a page, server action or API request: the signed-in session, or a Bearer
  * API token (API only). Entry points call these; nothing else reads the session.
  */
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db/client";
@@ -10,12 +11,33 @@ import type { Actor } from "../policies/types";
 import { hashApiToken, API_TOKEN_PREFIX } from "./api-tokens";
 import { auth } from "./config";
 import { loadActor } from "./load-actor";
+import { actorCache, sessionCache } from "./request-cache";
+
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+
+/** The user id of the signed-in session; the cookie's decoded content is cached until it expires. */
+async function sessionUserId(): Promise<string | null> {
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (token) {
+    const cached = sessionCache.get(token);
+    if (cached) return cached;
+  }
+  const session = await auth();
+  const id = session?.user?.id ?? null;
+  if (id && token && session?.expires) sessionCache.set(token, id, Math.min(new Date(session.expires).getTime(), Date.now() + 60_000));
+  return id;
+}
 
 /** The signed-in actor, or null (read once per request: layouts and pages share it). */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  return id ? loadActor(id) : null;
+  const id = await sessionUserId();
+  if (!id) return null;
+  const cached = actorCache.get(id);
+  if (cached) return cached.actor;
+  const actor = await loadActor(id);
+  actorCache.set(id, actor);
+  return actor;
 });
 
 /** The signed-in actor; pages redirect to sign-in without one. */

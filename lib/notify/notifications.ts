@@ -5,6 +5,7 @@
 import { db, type Tx } from "../db/client";
 import type { Actor } from "../policies/types";
 import { emailEnabled, noticeEmail, queueEmails } from "./email";
+import { forgetUnread, unreadCache } from "../auth/request-cache";
 
 export type NoticeInput = { userId: string; reviewId?: string | null; type: string; title: string; body: string; url: string };
 
@@ -12,6 +13,7 @@ export type NoticeInput = { userId: string; reviewId?: string | null; type: stri
 export async function createNotifications(tx: Tx, notices: NoticeInput[]): Promise<void> {
   if (!notices.length) return;
   await tx.notification.createMany({ data: notices.map((n) => ({ ...n, reviewId: n.reviewId ?? null })) });
+  for (const n of notices) forgetUnread(n.userId);
   if (!emailEnabled()) return;
   const users = await tx.user.findMany({ where: { id: { in: notices.map((n) => n.userId) }, deactivatedAt: null }, select: { id: true, email: true } });
   const emailOf = new Map(users.map((u) => [u.id, u.email]));
@@ -19,6 +21,15 @@ export async function createNotifications(tx: Tx, notices: NoticeInput[]): Promi
     tx,
     notices.filter((n) => emailOf.has(n.userId)).map((n) => noticeEmail(emailOf.get(n.userId)!, n)),
   );
+}
+
+/** The number of unread notices (cached briefly: every page's navigation shows it). */
+export async function unreadNotificationCount(actor: Actor): Promise<number> {
+  const cached = unreadCache.get(actor.id);
+  if (cached !== undefined) return cached;
+  const count = await db().notification.count({ where: { userId: actor.id, readAt: null } });
+  unreadCache.set(actor.id, count);
+  return count;
 }
 
 export async function listMyNotifications(actor: Actor, options: { unreadOnly?: boolean; limit?: number } = {}) {
@@ -35,4 +46,5 @@ export async function listMyNotifications(actor: Actor, options: { unreadOnly?: 
 
 export async function markNotificationsRead(actor: Actor, ids?: string[]) {
   await db().notification.updateMany({ where: { userId: actor.id, readAt: null, ...(ids ? { id: { in: ids } } : {}) }, data: { readAt: new Date() } });
+  forgetUnread(actor.id);
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import { decodeCursor, encodeCursor } from "../http/cursor";
-import type { Actor } from "../policies/types";
+import type { Actor, ParticipantRole, ReviewPhase, ReviewVisibility } from "../policies/types";
 import { PHASES } from "./lifecycle";
-import { visibleReviewsWhere } from "./review-scope";
+import { visibleReviewsSql } from "./review-scope-sql";
 
 export const REVIEW_FILTERS = ["mine", "teams", "all"] as const;
 
@@ -19,61 +19,87 @@ export const listReviewsSchema = z.object({
 
 export type ListReviewsInput = z.output<typeof listReviewsSchema>;
 
+type Row = {
+  id: string;
+  title: string;
+  phase: ReviewPhase;
+  visibility: ReviewVisibility;
+  updatedAt: Date;
+  phaseChangedAt: Date;
+  incidentId: string;
+  incidentTitle: string;
+  severity: "SEV1" | "SEV2" | "SEV3" | "SEV4";
+  startedAt: Date;
+  teamId: string;
+  teamName: string;
+  teamSlug: string;
+  facilitatorId: string | null;
+  facilitatorName: string | null;
+  facilitatorEmail: string | null;
+  myRole: ParticipantRole | null;
+  participantCount: number;
+};
+
+const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /**
  * Reviews the actor may see — "mine" (taking part), "teams" (owned by my teams) or "all" —
  * most recently active first, keyset-paginated so a page costs the same however many exist.
+ * The busiest page of the app, so it is one SQL query (scoped by visibleReviewsSql).
  */
 export async function listReviews(actor: Actor, input: ListReviewsInput) {
   const after = input.cursor ? decodeCursor(input.cursor) : null;
-  const where: Prisma.ReviewWhereInput[] = [visibleReviewsWhere(actor)];
-  if (input.filter === "mine") where.push({ participants: { some: { userId: actor.id } } });
-  if (input.filter === "teams") where.push({ incident: { teamId: { in: Object.keys(actor.teams) } } });
-  if (input.phase) where.push({ phase: input.phase });
-  if (input.teamId) where.push({ incident: { teamId: input.teamId } });
+  const teams = Object.keys(actor.teams);
+  const conditions: Prisma.Sql[] = [visibleReviewsSql(actor)];
+  if (input.filter === "mine") conditions.push(Prisma.sql`me.id IS NOT NULL`);
+  if (input.filter === "teams") conditions.push(Prisma.sql`i."teamId" = ANY(${teams}::text[])`);
+  if (input.phase) conditions.push(Prisma.sql`r.phase = ${input.phase}::"ReviewPhase"`);
+  if (input.teamId) conditions.push(Prisma.sql`i."teamId" = ${input.teamId}`);
   if (input.q) {
-    where.push({
-      OR: [{ title: { contains: input.q, mode: "insensitive" } }, { incident: { title: { contains: input.q, mode: "insensitive" } } }],
-    });
+    const like = `%${escapeLike(input.q)}%`;
+    conditions.push(Prisma.sql`(r.title ILIKE ${like} OR i.title ILIKE ${like})`);
   }
-  if (after) where.push({ OR: [{ updatedAt: { lt: after.at } }, { updatedAt: after.at, id: { lt: after.id } }] });
-  const rows = await db().review.findMany({
-    where: { AND: where },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
-    select: {
-      id: true,
-      title: true,
-      phase: true,
-      visibility: true,
-      updatedAt: true,
-      phaseChangedAt: true,
-      incident: { select: { id: true, title: true, severity: true, startedAt: true, team: { select: { id: true, name: true, slug: true } } } },
-      participants: {
-        where: { OR: [{ role: "FACILITATOR" }, { userId: actor.id }] },
-        select: { userId: true, role: true, user: { select: { name: true, email: true } } },
-      },
-      _count: { select: { participants: true } },
-    },
-  });
+  if (after) conditions.push(Prisma.sql`(r."updatedAt" < ${after.at} OR (r."updatedAt" = ${after.at} AND r.id < ${after.id}))`);
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT r.id, r.title, r.phase::text AS phase, r.visibility::text AS visibility, r."updatedAt", r."phaseChangedAt",
+           i.id AS "incidentId", i.title AS "incidentTitle", i.severity::text AS severity, i."startedAt",
+           t.id AS "teamId", t.name AS "teamName", t.slug AS "teamSlug",
+           fu.id AS "facilitatorId", fu.name AS "facilitatorName", fu.email AS "facilitatorEmail",
+           me.role::text AS "myRole",
+           (SELECT count(*)::int FROM "ReviewParticipant" c WHERE c."reviewId" = r.id) AS "participantCount"
+    FROM "Review" r
+    JOIN "Incident" i ON i.id = r."incidentId"
+    JOIN "Team" t ON t.id = i."teamId"
+    LEFT JOIN "ReviewParticipant" me ON me."reviewId" = r.id AND me."userId" = ${actor.id}
+    LEFT JOIN LATERAL (
+      SELECT p."userId" FROM "ReviewParticipant" p WHERE p."reviewId" = r.id AND p.role = 'FACILITATOR' ORDER BY p."createdAt" LIMIT 1
+    ) f ON TRUE
+    LEFT JOIN "User" fu ON fu.id = f."userId"
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY r."updatedAt" DESC, r.id DESC
+    LIMIT ${input.limit + 1}`;
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => {
-      const facilitator = r.participants.find((p) => p.role === "FACILITATOR");
-      return {
-        id: r.id,
-        title: r.title,
-        phase: r.phase,
-        visibility: r.visibility,
-        updatedAt: r.updatedAt,
-        phaseChangedAt: r.phaseChangedAt,
-        incident: r.incident,
-        facilitator: facilitator ? { id: facilitator.userId, name: facilitator.user.name, email: facilitator.user.email } : null,
-        myRole: r.participants.find((p) => p.userId === actor.id)?.role ?? null,
-        participantCount: r._count.participants,
-      };
-    }),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.updatedAt, last.id) : null,
+    items: page.map((r) => ({
+      id: r.id,
+      title: r.title,
+      phase: r.phase,
+      visibility: r.visibility,
+      updatedAt: new Date(r.updatedAt),
+      phaseChangedAt: new Date(r.phaseChangedAt),
+      incident: {
+        id: r.incidentId,
+        title: r.incidentTitle,
+        severity: r.severity,
+        startedAt: new Date(r.startedAt),
+        team: { id: r.teamId, name: r.teamName, slug: r.teamSlug },
+      },
+      facilitator: r.facilitatorId ? { id: r.facilitatorId, name: r.facilitatorName, email: r.facilitatorEmail! } : null,
+      myRole: r.myRole,
+      participantCount: Number(r.participantCount),
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(new Date(last.updatedAt), last.id) : null,
   };
 }
 

@@ -8,6 +8,7 @@ import { db } from "../db/client";
 import { AppError } from "../errors";
 import { authorize } from "../policies";
 import type { Actor } from "../policies/types";
+import { forgetActor } from "../auth/request-cache";
 
 export const TEAM_ROLES = ["MEMBER", "PRODUCT_MANAGER"] as const;
 
@@ -40,7 +41,7 @@ export async function addTeamMember(actor: Actor, teamId: string, input: z.outpu
     const m = await tx.teamMembership.create({ data: { teamId, userId: user.id, role: input.role } });
     await recordAuditEvent(tx, { type: "team.member_added", actorId: actor.id, subjectId: m.id, data: { teamId, userId: user.id, role: input.role } });
     return m;
-  });
+  }).finally(() => forgetActor(user.id));
 }
 
 export async function setTeamMemberRole(actor: Actor, teamId: string, userId: string, input: z.output<typeof setTeamMemberRoleSchema>) {
@@ -52,7 +53,7 @@ export async function setTeamMemberRole(actor: Actor, teamId: string, userId: st
     const updated = await tx.teamMembership.update({ where: { id: m.id }, data: { role: input.role } });
     await recordAuditEvent(tx, { type: "team.member_role_changed", actorId: actor.id, subjectId: m.id, data: { teamId, userId, role: input.role } });
     return updated;
-  });
+  }).finally(() => forgetActor(userId));
 }
 
 export async function removeTeamMember(actor: Actor, teamId: string, userId: string) {
@@ -64,4 +65,5 @@ export async function removeTeamMember(actor: Actor, teamId: string, userId: str
     await tx.teamMembership.delete({ where: { id: m.id } });
     await recordAuditEvent(tx, { type: "team.member_removed", actorId: actor.id, subjectId: m.id, data: { teamId, userId } });
   });
+  forgetActor(userId);
 }

@@ -1,9 +1,34 @@
 /** Time formatting in the viewer's timezone, with the zone named. Pure. */
 
+// Building an Intl formatter costs far more than using one: keep them per style and zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(style: "datetime" | "date" | "probe", timeZone: string): Intl.DateTimeFormat {
+  const key = `${style}:${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f =
+      style === "datetime"
+        ? new Intl.DateTimeFormat("en-GB", {
+            day: "numeric",
+            month: "short",
+            year: "numeric",
+            hour: "2-digit",
+            minute: "2-digit",
+            hourCycle: "h23",
+            timeZone,
+            timeZoneName: "short",
+          })
+        : new Intl.DateTimeFormat("en-GB", style === "date" ? { dateStyle: "medium", timeZone } : { timeZone });
+    if (formatters.size > 2_000) formatters.clear();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function isValidTimeZone(tz: string | undefined | null): tz is string {
   if (!tz || tz.length > 64) return false;
   try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
+    formatter("probe", tz);
     return true;
   } catch {
     return false;
@@ -11,20 +36,11 @@ export function isValidTimeZone(tz: string | undefined | null): tz is string {
 }
 
 export function formatDateTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone,
-    timeZoneName: "short",
-  }).format(date);
+  return formatter("datetime", timeZone).format(date);
 }
 
 export function formatDate(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone }).format(date);
+  return formatter("date", timeZone).format(date);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -36,12 +52,13 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60_000],
 ];
 
+const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
 /** "3 hours ago", "in 2 days", "just now". */
 export function formatRelative(date: Date, now = new Date()): string {
   const diff = date.getTime() - now.getTime();
   const abs = Math.abs(diff);
   if (abs < 45_000) return "just now";
-  const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
   for (const [unit, ms] of UNITS) if (abs >= ms) return rtf.format(Math.round(diff / ms), unit);
   return rtf.format(Math.round(diff / 60_000), "minute");
 }

@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { AppError } from "../errors";
 import { authorize } from "../policies";
 import type { Actor } from "../policies/types";
+import { forgetActor } from "../auth/request-cache";
 
 export const setUserRoleSchema = z.object({ role: z.enum(["ADMIN", "MEMBER"]) });
 
@@ -47,7 +48,7 @@ export async function setUserRole(actor: Actor, userId: string, input: z.output<
     const updated = await tx.user.update({ where: { id: userId }, data: { role: input.role } });
     await recordAuditEvent(tx, { type: "user.role_changed", actorId: actor.id, subjectId: userId, data: { from: user.role, to: input.role } });
     return updated;
-  });
+  }).finally(() => forgetActor(userId));
 }
 
 export async function setUserActive(actor: Actor, userId: string, active: boolean) {
@@ -59,4 +60,5 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
     await tx.user.update({ where: { id: userId }, data: { deactivatedAt: active ? null : new Date() } });
     await recordAuditEvent(tx, { type: active ? "user.reactivated" : "user.deactivated", actorId: actor.id, subjectId: userId, data: {} });
   });
+  forgetActor(userId);
 }

@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import type { Actor } from "../policies/types";
 import { isValidTimeZone } from "../ui/time";
 import { getProfile } from "./get-profile";
+import { forgetActor } from "../auth/request-cache";
 
 export const updateProfileSchema = z.object({
   name: z.string().trim().min(1, "Tell us your name.").max(120, "At most 120 characters."),
@@ -37,5 +38,5 @@ export async function updateProfile(actor: Actor, input: UpdateProfileInput) {
     });
     await recordAuditEvent(tx, { type: "user.profile_updated", actorId: actor.id, subjectId: actor.id, data: { fields } });
     return user;
-  });
+  }).finally(() => forgetActor(actor.id));
 }

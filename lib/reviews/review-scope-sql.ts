@@ -1,0 +1,21 @@
+/**
+ * The "review:view" rule as a SQL condition, for the hot list query written in SQL. It mirrors
+ * visibleReviewsWhere (review-scope.ts); tests/integration/visibility-matrix.test.ts checks the
+ * policy, the Prisma filter and this SQL agree for every role × phase × visibility.
+ *
+ * Expects the aliases `r` (Review), `i` (Incident) and `me` (the actor's ReviewParticipant row,
+ * LEFT JOINed).
+ */
+import { Prisma } from "../db/generated/client";
+import type { Actor } from "../policies/types";
+
+export function visibleReviewsSql(actor: Actor): Prisma.Sql {
+  if (actor.role === "ADMIN") return Prisma.sql`TRUE`;
+  const teams = Object.keys(actor.teams);
+  return Prisma.sql`(
+    me.id IS NOT NULL
+    OR (r.phase <> 'PUBLISHED' AND i."teamId" = ANY(${teams}::text[]))
+    OR (r.phase = 'PUBLISHED' AND r.visibility = 'ORGANISATION')
+    OR (r.phase = 'PUBLISHED' AND r.visibility = 'TEAM' AND i."teamId" = ANY(${teams}::text[]))
+  )`;
+}
