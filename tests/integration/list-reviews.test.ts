@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../../lib/db/client";
+import { listReviews } from "../../lib/reviews/list-reviews";
+import { buildCast, buildIncident, buildReview, uid } from "../support/factories";
+
+const ids = (r: Awaited<ReturnType<typeof listReviews>>) => r.items.map((i) => i.id);
+const base = { limit: 100 } as const;
+
+describe("the reviews list", () => {
+  it("filters by mine, my teams, phase and text, and shows each row's facts", async () => {
+    const tag = uid();
+    const cast = await buildCast("INDEPENDENT");
+    await db().review.update({ where: { id: cast.review.id }, data: { title: `Mine ${tag} 100%_done` } });
+    const teamOnly = await buildReview({ incidentId: (await buildIncident({ teamId: cast.team.id })).id, title: `Team ${tag}`, phase: "GROUP" });
+
+    const mine = await listReviews(cast.actors.responder, { ...base, filter: "mine", q: tag });
+    expect(ids(mine)).toEqual([cast.review.id]);
+    expect(mine.items[0]).toMatchObject({
+      title: `Mine ${tag} 100%_done`,
+      phase: "INDEPENDENT",
+      myRole: "RESPONDER",
+      participantCount: 3,
+      facilitator: { id: cast.users.facilitator.id },
+      incident: { id: cast.incident.id, team: { id: cast.team.id } },
+    });
+    expect(mine.items[0]!.updatedAt).toBeInstanceOf(Date);
+
+    expect(ids(await listReviews(cast.actors.teamMember, { ...base, filter: "teams", q: tag })).sort()).toEqual([cast.review.id, teamOnly.id].sort());
+    expect(ids(await listReviews(cast.actors.teamMember, { ...base, filter: "mine", q: tag }))).toEqual([]);
+    expect(ids(await listReviews(cast.actors.teamMember, { ...base, filter: "all", q: tag, phase: "GROUP" }))).toEqual([teamOnly.id]);
+    // LIKE wildcards in the search are taken literally.
+    expect(ids(await listReviews(cast.actors.admin, { ...base, filter: "all", q: `${tag} 100%_done` }))).toEqual([cast.review.id]);
+    expect(ids(await listReviews(cast.actors.admin, { ...base, filter: "all", q: `${tag} 1%` }))).toEqual([]);
+    // SQL-looking text is just text.
+    expect(ids(await listReviews(cast.actors.admin, { ...base, filter: "all", q: `'; DROP TABLE "Review"; --` }))).toEqual([]);
+  });
+
+  it("pages by last activity without repeating or skipping rows", async () => {
+    const cast = await buildCast("PREPARING");
+    const tag = uid();
+    const made = [];
+    for (let i = 0; i < 7; i++) made.push((await buildReview({ incidentId: cast.incident.id, title: `Paged ${tag} ${i}` })).id);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listReviews(cast.actors.admin, { filter: "all", q: `Paged ${tag}`, limit: 3, cursor });
+      seen.push(...ids(page));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.sort()).toEqual(made.sort());
+  });
+});
