@@ -25,6 +25,8 @@ export function ConfirmAction({
   confirmLabel,
   confirmVariant = "danger",
   pendingLabel,
+  size = "sm",
+  align = "end",
 }: {
   action: Act;
   fields: Record<string, string>;
@@ -38,6 +40,9 @@ export function ConfirmAction({
   confirmLabel: string;
   confirmVariant?: ButtonVariant;
   pendingLabel?: string;
+  size?: "sm" | "md" | "lg";
+  /** Where the button and its error sit: at the end of a row (default) or the start of a block. */
+  align?: "start" | "end";
 }) {
   // Toast from the action itself: the row may disappear with the refresh, taking any effect with it.
   const [state, formAction, pending] = useActionState(async (prev: ActionResult<unknown>, form: FormData) => {
@@ -48,16 +53,16 @@ export function ConfirmAction({
   const [open, setOpen] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   return (
-    <form ref={form} action={formAction} className="inline-flex flex-col items-end gap-1">
+    <form ref={form} action={formAction} className={`inline-flex flex-col gap-1 ${align === "end" ? "items-end" : "items-start"}`}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Button variant={variant} size="sm" onClick={() => setOpen(true)} disabled={pending} aria-label={ariaLabel}>
+      <Button variant={variant} size={size} onClick={() => setOpen(true)} disabled={pending} aria-label={ariaLabel}>
         {icon}
         {pending ? (pendingLabel ?? "Working…") : label}
       </Button>
       {state && !state.ok ? (
-        <p role="alert" className="max-w-xs text-right text-xs font-medium text-danger">
+        <p role="alert" className={`max-w-xs text-xs font-medium text-danger ${align === "end" ? "text-right" : ""}`}>
           {state.error.message}
         </p>
       ) : null}

@@ -1,19 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ClipboardList, ExternalLink, Plus } from "lucide-react";
+import { ClipboardList, Plus } from "lucide-react";
+import { IncidentFacts } from "@/components/incidents/incident-facts";
 import { SeverityBadge } from "@/components/incidents/severity-badge";
 import { PhaseTrack } from "@/components/reviews/phase-track";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Time } from "@/components/ui/time";
 import { requireActor } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
 import { getIncident } from "@/lib/incidents/get-incident";
-import { formatDuration } from "@/lib/ui/time";
 
 export const metadata = { title: "Incident" };
 
@@ -84,45 +82,8 @@ export default async function IncidentPage({ params, searchParams }: { params: P
         <Card>
           <CardHeader title="Facts" />
           <CardBody>
-            <dl className="space-y-3 text-sm">
-              <div>
-                <dt className="text-muted">Started</dt>
-                <dd>
-                  <Time date={incident.startedAt} />
-                </dd>
-              </div>
-              <div>
-                <dt className="text-muted">Detected</dt>
-                <dd>
-                  <Time date={incident.detectedAt} /> <span className="text-muted">(+{formatDuration(incident.startedAt, incident.detectedAt)})</span>
-                </dd>
-              </div>
-              <div>
-                <dt className="text-muted">Resolved</dt>
-                <dd>
-                  {incident.resolvedAt ? (
-                    <>
-                      <Time date={incident.resolvedAt} /> <span className="text-muted">({formatDuration(incident.startedAt, incident.resolvedAt)})</span>
-                    </>
-                  ) : (
-                    "Ongoing"
-                  )}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-muted">Affected services</dt>
-                <dd className="mt-1 flex flex-wrap gap-1">{incident.services.length ? incident.services.map((s) => <Badge key={s}>{s}</Badge>) : "None recorded"}</dd>
-              </div>
-              {incident.externalUrl ? (
-                <div>
-                  <dt className="text-muted">Link</dt>
-                  <dd>
-                    <a href={incident.externalUrl} target="_blank" rel="noreferrer noopener" className="inline-flex items-center gap-1 break-all text-accent hover:underline">
-                      {incident.externalUrl} <ExternalLink aria-hidden className="size-3 shrink-0" />
-                    </a>
-                  </dd>
-                </div>
-              ) : null}
+            <IncidentFacts incident={incident} />
+            <dl className="mt-3 text-sm">
               <div>
                 <dt className="text-muted">Recorded by</dt>
                 <dd>{incident.createdBy?.name ?? incident.createdBy?.email ?? "—"}</dd>

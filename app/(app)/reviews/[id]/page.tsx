@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ExternalLink } from "lucide-react";
+import { IncidentFacts } from "@/components/incidents/incident-facts";
 import { SeverityBadge } from "@/components/incidents/severity-badge";
 import { ParticipantList } from "@/components/reviews/participants";
 import { PhaseMove } from "@/components/reviews/phase-move";
@@ -16,7 +16,6 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
 import { getReview, type ReviewView } from "@/lib/reviews/get-review";
 import { PHASE_MOVE } from "@/lib/reviews/lifecycle";
-import { formatDuration } from "@/lib/ui/time";
 import { addParticipantAction, movePhaseAction, removeParticipantAction } from "./actions";
 
 const VISIBILITY_LABEL = { PARTICIPANTS: "Participants only", TEAM: "Owning team", ORGANISATION: "Whole organisation" } as const;
@@ -103,49 +102,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           <Card>
             <CardHeader title="Incident" description={<>Owned by {incident.team.name}</>} />
             <CardBody>
-              <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-                <div>
-                  <dt className="text-muted">Started</dt>
-                  <dd>
-                    <Time date={incident.startedAt} />
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-muted">Detected</dt>
-                  <dd>
-                    <Time date={incident.detectedAt} />{" "}
-                    <span className="text-muted">({formatDuration(incident.startedAt, incident.detectedAt)} after start)</span>
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-muted">Resolved</dt>
-                  <dd>
-                    {incident.resolvedAt ? (
-                      <>
-                        <Time date={incident.resolvedAt} /> <span className="text-muted">({formatDuration(incident.startedAt, incident.resolvedAt)} in all)</span>
-                      </>
-                    ) : (
-                      "Not resolved yet"
-                    )}
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-muted">Affected services</dt>
-                  <dd className="flex flex-wrap gap-1">
-                    {incident.services.length ? incident.services.map((s) => <Badge key={s}>{s}</Badge>) : "None recorded"}
-                  </dd>
-                </div>
-                {incident.externalUrl ? (
-                  <div className="sm:col-span-2">
-                    <dt className="text-muted">Link</dt>
-                    <dd>
-                      <a href={incident.externalUrl} className="inline-flex items-center gap-1 text-accent hover:underline" rel="noreferrer noopener" target="_blank">
-                        {incident.externalUrl} <ExternalLink aria-hidden className="size-3" />
-                      </a>
-                    </dd>
-                  </div>
-                ) : null}
-              </dl>
+              <IncidentFacts incident={incident} columns />
             </CardBody>
           </Card>
 
