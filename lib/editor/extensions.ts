@@ -8,10 +8,15 @@ import type { AnyExtension } from "@tiptap/core";
 import { BlamelessHints } from "./blameless-extension";
 import { isSafeHref } from "./doc";
 
-export function editorExtensions(options: { placeholder?: string; hints?: boolean } = {}): AnyExtension[] {
+/**
+ * `collaborative: true` leaves undo/redo to the collaboration extensions (lib/editor/collaboration.ts),
+ * which undo only this person's own changes.
+ */
+export function editorExtensions(options: { placeholder?: string; hints?: boolean; collaborative?: boolean } = {}): AnyExtension[] {
   return [
     StarterKit.configure({
       heading: { levels: [2, 3] },
+      ...(options.collaborative ? { undoRedo: false as const } : {}),
       link: {
         openOnClick: false,
         autolink: true,
