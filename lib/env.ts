@@ -36,6 +36,16 @@ export const envSchema = z
     /** "0" keeps the background worker out of the web process (run `npm run worker` separately). */
     DEBRIEF_WORKER: z.enum(["0", "1"]).default("1"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** "0" keeps the collaboration server out of the web process (run `npm run collab`, set COLLAB_PUBLIC_URL). */
+    DEBRIEF_COLLAB: z.enum(["0", "1"]).default("1"),
+    /** Port of the collaboration server when it runs alone (`npm run collab`). */
+    COLLAB_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    /** The collaboration WebSocket URL as browsers reach it; default ws(s)://<the web app's host>/collab. */
+    COLLAB_PUBLIC_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^wss?:\/\/[^\s]+$/, "must be a ws:// or wss:// URL").optional()),
+    /** Signs collaboration tokens; defaults to a key derived from AUTH_SECRET. */
+    COLLAB_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32, "must be at least 32 characters").optional()),
+    /** redis://… : collaboration instances share documents through Redis (needed for more than one). */
+    REDIS_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^rediss?:\/\/[^\s]+$/, "must be a redis:// or rediss:// URL").optional()),
   });
 
 /** Rules across variables, checked on the raw values so they are reported with any other problem. */

@@ -27,6 +27,7 @@ import {
 } from "./responses";
 import { id, isoDateTime, operation, reviewParams } from "./operation";
 import { accountOperations } from "./operations/accounts";
+import { collaborationOperations } from "./operations/collaboration";
 import { notificationOperations } from "./operations/notifications";
 
 export type { Operation } from "./operation";
@@ -236,4 +237,5 @@ export const operations = {
   }),
   ...accountOperations,
   ...notificationOperations,
+  ...collaborationOperations,
 };

@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { collaborationServerFromEnv } from "../collaboration/from-env";
 import { disconnectDb } from "../db/client";
 import { EnvError } from "../env";
 import { log } from "../log";
@@ -63,6 +64,9 @@ async function main() {
     });
   });
   server.keepAliveTimeout = 65_000;
+  // Real-time collaboration on the same port: WebSocket upgrades to /collab (Next keeps its own paths).
+  const collab = env.DEBRIEF_COLLAB === "1" ? await collaborationServerFromEnv(env) : null;
+  collab?.attach(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -85,6 +89,7 @@ async function main() {
     }, 10_000);
     force.unref();
     server.closeIdleConnections();
+    await collab?.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await worker?.stop();
     await app.close?.().catch(() => {});

@@ -1,0 +1,2 @@
+/** Where the collaboration server takes WebSocket upgrades (client-safe). */
+export const COLLAB_PATH = "/collab";
