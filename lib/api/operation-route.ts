@@ -11,8 +11,11 @@ import type { Operation } from "./operations";
 
 type Schema = z.ZodType;
 
-/** What the handler returns: the response schema's server-side (decoded) type, or nothing for 204. */
-type Result<R> = R extends Schema ? z.output<R> : void;
+/**
+ * What the handler returns: the response schema's server-side (decoded) type, or nothing for 204 —
+ * or, for an operation without a JSON response (a stream), the Response itself, sent as it is.
+ */
+type Result<R> = R extends Schema ? z.output<R> : void | Response;
 
 export function operationRoute<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema | undefined>(
   op: Operation<P, Q, B, R>,
@@ -23,6 +26,7 @@ export function operationRoute<P extends Schema | undefined, Q extends Schema | 
       throw new AppError("FORBIDDEN", "This needs a signed-in session; an API token cannot be used for it.");
     }
     const result = await handler(ctx);
+    if (!op.response && result instanceof Response) return result;
     const headers = { "cache-control": "no-store" };
     if (!op.response) return new Response(null, { status: op.status, headers });
     return Response.json(z.encode(op.response, result as z.output<Schema>), { status: op.status, headers });

@@ -29,6 +29,7 @@ import { id, isoDateTime, operation, reviewParams } from "./operation";
 import { accountOperations } from "./operations/accounts";
 import { collaborationOperations } from "./operations/collaboration";
 import { notificationOperations } from "./operations/notifications";
+import { sessionOperations } from "./operations/session";
 
 export type { Operation } from "./operation";
 
@@ -237,5 +238,6 @@ export const operations = {
   }),
   ...accountOperations,
   ...notificationOperations,
+  ...sessionOperations,
   ...collaborationOperations,
 };

@@ -10,6 +10,7 @@ import { SEVERITIES } from "../incidents/create-incident";
 import { VISIBILITIES } from "../reviews/create-review";
 import { PHASES } from "../reviews/lifecycle";
 import { ACCOUNT_RESPONSE_SCHEMA_NAMES } from "./responses/accounts";
+import { SESSION_RESPONSE_SCHEMA_NAMES } from "./responses/session";
 import { dateTime } from "./wire";
 
 const severity = z.enum(SEVERITIES);
@@ -171,4 +172,5 @@ export const RESPONSE_SCHEMA_NAMES = new Map<z.ZodType, string>([
   [apiTokenListSchema, "ApiTokenList"],
   [createdApiTokenSchema, "CreatedApiToken"],
   ...ACCOUNT_RESPONSE_SCHEMA_NAMES,
+  ...SESSION_RESPONSE_SCHEMA_NAMES,
 ]);

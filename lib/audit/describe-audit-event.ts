@@ -36,6 +36,20 @@ export const AUDIT_EVENT_LABEL: Record<string, string> = {
   "review.responders_reminded": "Responders reminded",
   "api_token.created": "API token created",
   "api_token.revoked": "API token revoked",
+  "timeline.entry_added": "Shared timeline entry added",
+  "timeline.entry_updated": "Shared timeline entry edited",
+  "timeline.entry_deleted": "Shared timeline entry deleted",
+  "timeline.entries_merged": "Shared timeline entries merged",
+  "finding.created": "Finding added",
+  "finding.updated": "Finding edited",
+  "finding.deleted": "Finding deleted",
+  "session.step_changed": "Session agenda step changed",
+  "session.timer_changed": "Session timer set or cleared",
+  "session.item_added": "Session question or parking-lot topic added",
+  "session.item_updated": "Session question or parking-lot topic changed",
+  "session.item_deleted": "Session question or parking-lot topic deleted",
+  "comment.added": "Comment added",
+  "comment.deleted": "Comment deleted",
 };
 
 /** The filter label of an event type ("Team created"), or its words when it has none yet. */
@@ -80,6 +94,18 @@ const VIA: Record<string, string> = {
   sso: "through single sign-on",
   demo: "with the demo organisation",
 };
+
+const CATEGORY_WORDS: Record<string, string> = {
+  CONTRIBUTING_TECHNICAL: "technical contributing factor",
+  CONTRIBUTING_HUMAN: "human & organisational contributing factor",
+  KNOWLEDGE_GAP: "knowledge gap",
+  OPERATIONAL_SURPRISE: "operational surprise",
+  WENT_WELL: "what went well",
+};
+const category = (c: unknown) => (CATEGORY_WORDS[String(c)] ? ` (${CATEGORY_WORDS[String(c)]})` : "");
+const itemKind = (k: unknown) => (k === "QUESTION" ? "a prepared question" : k === "PARKING_LOT" ? "a parking-lot topic" : "an item");
+const target = (t: unknown) => (t === "FINDING" ? "a finding" : "a shared timeline entry");
+const listed = (fields: unknown) => (Array.isArray(fields) && fields.length ? [` (${(fields as string[]).join(", ")})`] : []);
 
 /** The sentence for one event; the page puts the actor's name in front of it. */
 export function describeAuditEvent(e: AuditEventFacts, find: AuditLookups): AuditSentence {
@@ -140,6 +166,38 @@ export function describeAuditEvent(e: AuditEventFacts, find: AuditLookups): Audi
       const n = Array.isArray(d.userIds) ? d.userIds.length : 0;
       return [`reminded ${n === 1 ? "1 responder" : `${n} responders`} to write their account for `, find.review(e.reviewId ?? e.subjectId)];
     }
+    case "timeline.entry_added":
+      return [str("via") === "promoted" ? "promoted a personal entry into the shared timeline of " : "added an entry to the shared timeline of ", find.review(e.reviewId)];
+    case "timeline.entry_updated":
+      return ["edited an entry of the shared timeline of ", find.review(e.reviewId), ...listed(d.fields)];
+    case "timeline.entry_deleted":
+      return ["deleted an entry of the shared timeline of ", find.review(e.reviewId)];
+    case "timeline.entries_merged": {
+      const n = Array.isArray(d.mergedEntryIds) ? d.mergedEntryIds.length + 1 : 2;
+      return [`merged ${n} shared timeline entries of `, find.review(e.reviewId)];
+    }
+    case "finding.created":
+      return [`added a finding${category(d.category)} to `, find.review(e.reviewId)];
+    case "finding.updated":
+      return ["edited a finding of ", find.review(e.reviewId), ...listed(d.fields)];
+    case "finding.deleted":
+      return [`deleted a finding${category(d.category)} of `, find.review(e.reviewId)];
+    case "session.step_changed":
+      return [`moved the session of `, find.review(e.reviewId ?? e.subjectId), str("to") ? ` to the agenda step “${str("to")}”` : " off the agenda"];
+    case "session.timer_changed":
+      return [str("endsAt") ? "started the session timer of " : "cleared the session timer of ", find.review(e.reviewId ?? e.subjectId)];
+    case "session.item_added":
+      return [`added ${itemKind(d.kind)} to the session of `, find.review(e.reviewId)];
+    case "session.item_updated":
+      return [`changed ${itemKind(d.kind)} in the session of `, find.review(e.reviewId)];
+    case "session.item_deleted":
+      return [`deleted ${itemKind(d.kind)} from the session of `, find.review(e.reviewId)];
+    case "comment.added": {
+      const n = Array.isArray(d.mentionedUserIds) ? d.mentionedUserIds.length : 0;
+      return [`commented on ${target(d.targetType)} in `, find.review(e.reviewId), ...(n ? [`, mentioning ${n === 1 ? "1 person" : `${n} people`}`] : [])];
+    }
+    case "comment.deleted":
+      return [`deleted a comment on ${target(d.targetType)} in `, find.review(e.reviewId)];
     case "api_token.created":
       return ["created the API token ", { label: `“${str("name") ?? "unnamed"}”` }];
     case "api_token.revoked":

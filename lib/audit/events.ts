@@ -31,6 +31,20 @@ export type AuditEventMap = {
   "review.responders_reminded": { subject: "Review"; data: { userIds: string[]; automatic: boolean } };
   "api_token.created": { subject: "ApiToken"; data: { name: string } };
   "api_token.revoked": { subject: "ApiToken"; data: { name: string } };
+  "timeline.entry_added": { subject: "TimelineEntry"; data: { via: "new" | "promoted"; sourceEntryIds: string[] } };
+  "timeline.entry_updated": { subject: "TimelineEntry"; data: { fields: string[] } };
+  "timeline.entry_deleted": { subject: "TimelineEntry"; data: Record<string, never> };
+  "timeline.entries_merged": { subject: "TimelineEntry"; data: { mergedEntryIds: string[] } };
+  "finding.created": { subject: "Finding"; data: { category: string } };
+  "finding.updated": { subject: "Finding"; data: { fields: string[] } };
+  "finding.deleted": { subject: "Finding"; data: { category: string } };
+  "session.step_changed": { subject: "Review"; data: { from: string | null; to: string | null } };
+  "session.timer_changed": { subject: "Review"; data: { endsAt: string | null } };
+  "session.item_added": { subject: "SessionItem"; data: { kind: "QUESTION" | "PARKING_LOT" } };
+  "session.item_updated": { subject: "SessionItem"; data: { kind: "QUESTION" | "PARKING_LOT"; fields: string[] } };
+  "session.item_deleted": { subject: "SessionItem"; data: { kind: "QUESTION" | "PARKING_LOT" } };
+  "comment.added": { subject: "Comment"; data: { targetType: "TIMELINE_ENTRY" | "FINDING"; targetId: string; mentionedUserIds: string[] } };
+  "comment.deleted": { subject: "Comment"; data: { targetType: "TIMELINE_ENTRY" | "FINDING"; targetId: string } };
 };
 
 export type AuditEventType = keyof AuditEventMap;
@@ -69,6 +83,20 @@ const SUBJECT: { [T in AuditEventType]: AuditEventMap[T]["subject"] } = {
   "review.responders_reminded": "Review",
   "api_token.created": "ApiToken",
   "api_token.revoked": "ApiToken",
+  "timeline.entry_added": "TimelineEntry",
+  "timeline.entry_updated": "TimelineEntry",
+  "timeline.entry_deleted": "TimelineEntry",
+  "timeline.entries_merged": "TimelineEntry",
+  "finding.created": "Finding",
+  "finding.updated": "Finding",
+  "finding.deleted": "Finding",
+  "session.step_changed": "Review",
+  "session.timer_changed": "Review",
+  "session.item_added": "SessionItem",
+  "session.item_updated": "SessionItem",
+  "session.item_deleted": "SessionItem",
+  "comment.added": "Comment",
+  "comment.deleted": "Comment",
 };
 
 /** Every event type, in the order above (for filters). */

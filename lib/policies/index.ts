@@ -7,6 +7,7 @@ import type { Actor, IncidentFacts, ReviewFacts, TeamFacts } from "./types";
 import { incidentRules } from "./incidents";
 import { reviewRules } from "./reviews";
 import { accountRules } from "./accounts";
+import { sessionRules } from "./session";
 import { adminRules, teamRules } from "./teams";
 
 export type * from "./types";
@@ -17,6 +18,7 @@ const rules = {
   ...incidentRules,
   ...reviewRules,
   ...accountRules,
+  ...sessionRules,
 };
 
 type Rules = typeof rules;
@@ -68,3 +70,4 @@ export function reviewAbilities(actor: Actor, review: ReviewFacts) {
 export type { IncidentFacts, ReviewFacts, TeamFacts };
 export type { AccountFacts } from "./accounts";
 export { isRevealed } from "./accounts";
+export { sessionAbilities, sessionOpen, type CommentFacts, type SessionAbilities, type SessionItemFacts } from "./session";

@@ -126,3 +126,52 @@ export async function buildAccount(opts: { reviewId: string; authorId: string; t
   }
   return account;
 }
+
+/** A personal timeline entry in an account, `minutes` after `base` (written directly, like buildAccount). */
+export async function buildPersonalEntry(opts: {
+  reviewId: string;
+  accountId: string;
+  authorId: string;
+  base: Date;
+  minutes: number;
+  description: string;
+  kind?: "OBSERVATION" | "ACTION" | "DECISION" | "COMMUNICATION" | "ALERT";
+}) {
+  return db().timelineEntry.create({
+    data: {
+      reviewId: opts.reviewId,
+      accountId: opts.accountId,
+      authorId: opts.authorId,
+      occurredAt: new Date(opts.base.getTime() + opts.minutes * 60_000),
+      description: opts.description,
+      kind: opts.kind ?? "OBSERVATION",
+    },
+  });
+}
+
+/** A shared timeline entry of the group session (no account). */
+export async function buildSharedEntry(opts: { reviewId: string; occurredAt?: Date; description?: string; sourceEntryIds?: string[]; keyMoment?: "DETECTION" | "DIAGNOSIS" | "REPAIR" | "OTHER" }) {
+  return db().timelineEntry.create({
+    data: {
+      reviewId: opts.reviewId,
+      accountId: null,
+      occurredAt: opts.occurredAt ?? new Date(Date.now() - 3_600_000),
+      description: opts.description ?? `Shared ${uid()}`,
+      kind: "OBSERVATION",
+      keyMoment: opts.keyMoment ?? null,
+      sourceEntryIds: opts.sourceEntryIds ?? [],
+    },
+  });
+}
+
+/** A finding of the group session, optionally supported by shared entries. */
+export async function buildFinding(opts: { reviewId: string; title?: string; category?: "CONTRIBUTING_TECHNICAL" | "CONTRIBUTING_HUMAN" | "KNOWLEDGE_GAP" | "OPERATIONAL_SURPRISE" | "WENT_WELL"; evidenceEntryIds?: string[] }) {
+  return db().finding.create({
+    data: {
+      reviewId: opts.reviewId,
+      category: opts.category ?? "CONTRIBUTING_TECHNICAL",
+      title: opts.title ?? `Finding ${uid()}`,
+      evidence: { create: (opts.evidenceEntryIds ?? []).map((timelineEntryId) => ({ timelineEntryId })) },
+    },
+  });
+}
