@@ -7,6 +7,7 @@ import { hashPassword } from "../auth/password";
 import type { ParticipantRole, ReviewPhase } from "../policies/types";
 import { db } from "./client";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "./demo-accounts";
+import { seedDemoSession } from "./demo-session";
 import { letter } from "../reviews/phase-effects";
 
 export const DEMO_PASSWORD = "demo-password";
@@ -191,6 +192,7 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
             await tx.reviewParticipant.updateMany({ where: { reviewId: review.id, userId: users.get(email)! }, data: { anonymousLabel: letter(i) } });
           }
         }
+        if (inc.review.phase === "GROUP") await seedDemoSession(tx, review, users, startedAt);
         if (inc.review.phase === "INDEPENDENT") {
           await tx.review.update({ where: { id: review.id }, data: { accountDeadline: new Date(now.getTime() + 2 * D) } });
           await tx.notification.createMany({
