@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { collabSections } from "./collab-report";
 import { INTRO } from "./doc";
 import { evaluate, isHealth } from "./evaluate";
 import { cpuPerRequest } from "./load";
@@ -119,6 +120,8 @@ export async function writeDoc(): Promise<string> {
     if (saved.settings?.rounds) parts.push(section({ ...saved, ...evaluate(saved.startup, saved.loads) }).join("\n"));
     else console.warn(`Skipping ${file}: written by an older version of the bench; run it again for ${kind}.`);
   }
+  const collab = await collabSections();
+  if (collab) parts.push(collab);
   if (existsSync(NOTES)) parts.push((await readFile(NOTES, "utf8")).trim() + "\n");
   await writeFile(DOC, parts.join("\n"));
   return DOC;

@@ -13,6 +13,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { createBenchDatabase, type BenchDatabase } from "./database";
 import { evaluate } from "./evaluate";
+import { collabPart, runCollabPart } from "./collab-run";
 import { describeMachine } from "./machine";
 import { printRun, saveRun, writeDoc } from "./report";
 import { runScenario, type ScenarioSettings } from "./scenario";
@@ -59,6 +60,7 @@ async function cleanUp(): Promise<void> {
 }
 
 async function main() {
+  if (collabPart() === "only") return runCollabPart();
   const settings = settingsFromArgs();
   if (settings.reportOnly) return console.log(`▸ Wrote ${await writeDoc()}`);
   const machine = describeMachine();
@@ -82,6 +84,7 @@ async function main() {
   };
   printRun(run);
   await saveRun(run);
+  if (collabPart() === "also") await runCollabPart();
   console.log(`▸ Wrote ${await writeDoc()}`);
 }
 

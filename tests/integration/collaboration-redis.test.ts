@@ -79,5 +79,5 @@ describe("two collaboration servers sharing Redis", () => {
     );
     // Each instance served its own client.
     for (const s of servers) expect(s.logs().some((l) => l.event === "collab_connected" && l.document === document)).toBe(true);
-  });
+  }, 60_000);
 });
