@@ -14,6 +14,6 @@ export function collaborationUrl(request: Request, e: Pick<Env, "COLLAB_PUBLIC_U
   const proto = first("x-forwarded-proto") ?? url.protocol.replace(/:$/, "");
   const host = first("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
   const scheme = proto === "https" || proto === "wss" ? "wss" : "ws";
-  if (e.DEBRIEF_COLLAB === "0") return `${scheme}://${new URL(`http://${host}`).hostname}:${e.COLLAB_PORT}${COLLAB_PATH}`;
+  if (e.DEBRIEF_COLLAB === "0") return `${scheme}://${host.replace(/:\d+$/, "")}:${e.COLLAB_PORT}${COLLAB_PATH}`;
   return `${scheme}://${host}${COLLAB_PATH}`;
 }

@@ -9,7 +9,7 @@ import type { Duplex } from "node:stream";
 import { Hocuspocus, type Extension } from "@hocuspocus/server";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { COLLAB_CLOSE } from "./close-events";
-import { COLLAB_PATH } from "./server-path";
+import { COLLAB_PATH, isCollabPath } from "./server-path";
 import { accessWatchExtension } from "./extensions/access-watch";
 import { authenticationExtension } from "./extensions/authentication";
 import { DEFAULT_LIMITS, limitsExtension, type CollabLimits } from "./extensions/limits";
@@ -17,8 +17,6 @@ import { loggingExtension } from "./extensions/logging";
 import { persistenceExtension } from "./extensions/persistence";
 import { redisExtension } from "./redis";
 import { collabLog, type CollabContext } from "./refusal";
-
-export { COLLAB_PATH };
 
 export type CollaborationServerOptions = {
   /** Verifies tokens (token.ts collabSecret()). */
@@ -52,16 +50,17 @@ function fetchRequest(req: IncomingMessage): Request {
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
   headers.set("x-debrief-client-ip", req.socket.remoteAddress ?? "unknown");
-  return new Request(new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`), { headers });
+  let url: URL;
+  try {
+    url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+  } catch {
+    url = new URL(COLLAB_PATH, "http://localhost"); // a Host header no URL can hold: nothing depends on it
+  }
+  return new Request(url, { headers });
 }
 
 const toBytes = (data: RawData): Uint8Array =>
   Array.isArray(data) ? new Uint8Array(Buffer.concat(data)) : data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-
-function isCollabPath(url: string | undefined): boolean {
-  const pathname = (url ?? "/").split("?")[0]!;
-  return pathname === COLLAB_PATH || pathname.startsWith(`${COLLAB_PATH}/`);
-}
 
 export async function createCollaborationServer(options: CollaborationServerOptions): Promise<CollaborationServer> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -87,7 +86,14 @@ export async function createCollaborationServer(options: CollaborationServerOpti
   // Frames above the document limit (plus framing) are cut by ws itself (close code 1009).
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxStateBytes + 64 * 1024 });
   wss.on("connection", (ws: WebSocket, req: IncomingMessage) => {
-    const connection = hocuspocus.handleConnection(ws, fetchRequest(req));
+    let connection: ReturnType<typeof hocuspocus.handleConnection>;
+    try {
+      connection = hocuspocus.handleConnection(ws, fetchRequest(req));
+    } catch (err) {
+      collabLog.warn({ err }, "could not accept a collaboration connection");
+      ws.terminate();
+      return;
+    }
     ws.on("message", (data) => connection.handleMessage(toBytes(data)));
     ws.on("close", (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
     ws.on("error", (err) => collabLog.debug({ err: { message: err.message } }, "collaboration socket error"));

@@ -5,7 +5,7 @@
  */
 import http from "node:http";
 import { collaborationServerFromEnv } from "../collaboration/from-env";
-import { COLLAB_PATH } from "../collaboration/server-path";
+import { COLLAB_PATH, isCollabPath } from "../collaboration/server-path";
 import { disconnectDb } from "../db/client";
 import { EnvError } from "../env";
 import { log } from "../log";
@@ -23,6 +23,10 @@ async function main() {
     res.writeHead(404, { "content-type": "text/plain" }).end(`Debrief's collaboration server: open a WebSocket to ${COLLAB_PATH}.\n`);
   });
   collab.attach(server);
+  // Nothing else here speaks WebSocket.
+  server.on("upgrade", (req, socket) => {
+    if (!isCollabPath(req.url)) socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(env.COLLAB_PORT, env.HOST, resolve);

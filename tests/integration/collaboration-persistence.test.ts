@@ -112,6 +112,10 @@ describe("bad input", () => {
     const closed = new Promise<number>((resolve) => raw.once("close", (code) => resolve(code)));
     raw.send(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]));
     expect(await closed).toBeGreaterThanOrEqual(4000);
+    // A Host header no URL can hold does not take the server down either.
+    const oddHost = new WebSocket(server.url, { headers: { host: "[not-a-host" } });
+    await new Promise((resolve) => oddHost.once("open", resolve));
+    oddHost.close();
 
     const writer = join(server, cast.review.id, cast.users.responder.id);
     const witness = join(server, cast.review.id, cast.users.facilitator.id);
