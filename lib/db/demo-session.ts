@@ -6,6 +6,9 @@
  * comment thread with a mention (and its notice).
  */
 import type { Tx } from "./client";
+import { narrativeDocumentName } from "../collaboration/document-name";
+import { narrativeStateFromJson } from "../collaboration/narrative-snapshot";
+import { docText, type DocNode } from "../editor/doc";
 
 const MIN = 60_000;
 
@@ -133,4 +136,34 @@ export async function seedDemoSession(tx: Tx, review: { id: string; title: strin
       url: `/reviews/${review.id}/session#comment-${question.id}`,
     },
   });
+  // The narrative the group has started to write together.
+  const narrative: DocNode = {
+    type: "doc",
+    content: [
+      { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "What happened" }] },
+      {
+        type: "paragraph",
+        content: [
+          {
+            type: "text",
+            text: "During the maintenance window a Kafka broker restarted. The search indexer's consumer group rebalanced, logged one warning and stopped consuming — while its health check kept reporting healthy.",
+          },
+        ],
+      },
+      {
+        type: "paragraph",
+        content: [
+          {
+            type: "text",
+            text: "For almost six hours nobody saw the lag: the alert that would have shown it was routed to a channel nobody reads since the search team split. A customer support ticket about prices brought it to light.",
+          },
+        ],
+      },
+      { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "How it looked at the time" }] },
+      { type: "paragraph", content: [{ type: "text", text: "(The group is still writing this part.)", marks: [{ type: "italic" }] }] },
+    ],
+  };
+  const name = narrativeDocumentName(review.id);
+  const state = narrativeStateFromJson(narrative);
+  await tx.collabDocument.create({ data: { name, reviewId: review.id, state: Uint8Array.from(state), json: narrative as object, text: docText(narrative) } });
 }

@@ -41,9 +41,12 @@ export function collaborationExtensions(document: Y.Doc, awareness: Awareness | 
   return [Collaboration.configure({ document, field: "default" }), CollaborationCursors.configure({ awareness })];
 }
 
-/** A stable, readable colour per person. */
+// Well-separated colours that keep white text readable.
+const PALETTE = ["#2563eb", "#db2777", "#15803d", "#c2410c", "#7c3aed", "#0e7490", "#a16207", "#be123c"];
+
+/** A stable colour per person (or account). */
 export function colorFor(seed: string): string {
   let h = 0;
   for (const ch of seed) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return `hsl(${h % 360} 65% 45%)`;
+  return PALETTE[h % PALETTE.length]!;
 }

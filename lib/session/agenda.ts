@@ -24,7 +24,7 @@ export const AGENDA_STEPS = [
   {
     id: "contributing-factors",
     title: "Discuss contributing factors, knowledge gaps and operational surprises",
-    description: "Human and technical contributing factors, what people needed to know, what surprised them — and what went well. No single root cause.",
+    description: "Human and technical contributing factors, what people needed to know, what surprised them — and what went well. Usually many factors, never just one.",
   },
   {
     id: "learnings",

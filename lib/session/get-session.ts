@@ -19,7 +19,7 @@ export function timerView(endsAt: Date | null, now: Date) {
  * questions and the parking lot. Before the reveal, the facilitator and admins see their prepared
  * questions only (and the agenda's steps); nobody else sees anything of the session.
  */
-export async function getSession(actor: Actor, reviewId: string, now = new Date()) {
+export async function getSession(actor: Actor, reviewId: string, now = new Date(), options: { timeZone?: string } = {}) {
   const { review, facts } = await loadVisibleReview(actor, reviewId);
   const preparing = !sessionOpen(review.phase) && can(actor, "session:prepare-questions", facts);
   assertSession(actor, facts, preparing ? "prepare-questions" : "read");
@@ -27,7 +27,7 @@ export async function getSession(actor: Actor, reviewId: string, now = new Date(
     preparing ? [] : loadRevealedEntries(actor, review, facts),
     db().sessionItem.findMany({ where: { reviewId, ...(preparing ? { kind: "QUESTION" as const } : {}) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
-  const { divergences } = mergeTimeline(entries, { timeZone: actor.timezone ?? "UTC" });
+  const { divergences } = mergeTimeline(entries, { timeZone: options.timeZone ?? actor.timezone ?? "UTC" });
   const views = items.map((i) => toSessionItemView(i, actor));
   return {
     reviewId,

@@ -11,9 +11,10 @@ import { commentCounts, sharedEntryInclude, toSharedEntryView } from "./shared-e
  * and the shared timeline the group builds. Those who may read the published review but took no
  * part in it see the shared timeline only: personal timelines stay with participants and admins.
  */
-export async function listTimeline(actor: Actor, reviewId: string) {
+export async function listTimeline(actor: Actor, reviewId: string, options: { timeZone?: string } = {}) {
   const { review, facts, abilities } = await loadSessionReview(actor, reviewId, "read");
-  const timeZone = actor.timezone ?? "UTC";
+  // Divergence summaries name times: in the viewer's zone when the page knows it.
+  const timeZone = options.timeZone ?? actor.timezone ?? "UTC";
   const [personal, sharedRows] = await Promise.all([
     loadRevealedEntries(actor, review, facts),
     db().timelineEntry.findMany({ where: { reviewId, accountId: null }, orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], include: sharedEntryInclude }),

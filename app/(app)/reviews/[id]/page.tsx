@@ -91,9 +91,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                   <PhaseMove action={movePhaseAction} reviewId={review.id} to={review.nextPhase} label={move.action} explain={move.explain} warning={moveWarning(review)} />
                 ) : null}
                 {isRevealed(review.phase) && (review.myRole || actor.role === "ADMIN") ? (
-                  <ButtonLink href={`/reviews/${review.id}/accounts`} size="lg" variant={review.abilities.movePhase ? "secondary" : "primary"}>
-                    Read the accounts
-                  </ButtonLink>
+                  <>
+                    <ButtonLink href={`/reviews/${review.id}/session`} size="lg" variant={review.phase === "GROUP" ? "primary" : "secondary"}>
+                      {review.phase === "GROUP" ? "Join the group session" : "Open the session"}
+                    </ButtonLink>
+                    <ButtonLink href={`/reviews/${review.id}/accounts`} size="lg" variant="secondary">
+                      Read the accounts
+                    </ButtonLink>
+                  </>
                 ) : null}
               </div>
             </CardBody>
