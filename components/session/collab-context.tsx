@@ -3,6 +3,7 @@
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { createContext, useContext, useEffect, useMemo, useState } from "react";
 import * as Y from "yjs";
+import { describeCollabClose, isFinalCollabClose } from "@/lib/collaboration/close-events";
 import { colorFor, type CollaboratorInfo } from "@/lib/editor/collaboration";
 
 export type CollabStatus = "connecting" | "connected" | "offline" | "refused";
@@ -60,7 +61,13 @@ export function CollabProvider({ reviewId, me, children }: { reviewId: string; m
           onStatus: ({ status: s }) => setStatus(s === "connected" ? "connected" : s === "connecting" ? "connecting" : "offline"),
           onAuthenticationFailed: ({ reason }) => {
             setStatus("refused");
-            setError(reason || "You can no longer open this narrative.");
+            setError(describeCollabClose(reason) ?? "You can no longer open this narrative.");
+          },
+          onClose: ({ event }) => {
+            if (isFinalCollabClose(event.reason)) {
+              setStatus("refused");
+              setError(describeCollabClose(event.reason) ?? "The narrative was closed.");
+            }
           },
           onAuthenticated: (data) => setReadOnly((data as { scope?: string } | undefined)?.scope === "readonly"),
           onAwarenessChange: ({ states }) =>

@@ -14,6 +14,7 @@ import { EnvError } from "../env";
 import { log } from "../log";
 import { prepare } from "./prepare";
 import { startWorker } from "../jobs/worker";
+import { closeReviewEvents } from "../events/review-events";
 
 const dev = process.argv.includes("--dev");
 const startedAt = Date.now();
@@ -89,6 +90,8 @@ async function main() {
     }, 10_000);
     force.unref();
     server.closeIdleConnections();
+    // Live event streams never finish by themselves: end them so the server can close.
+    await closeReviewEvents().catch(() => {});
     await collab?.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await worker?.stop();

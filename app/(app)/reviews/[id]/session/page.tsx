@@ -125,7 +125,9 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
       </div>
     );
   } else if (tab === "narrative") {
-    content = <NarrativeEditor editable={live && abilities.contribute} />;
+    // The narrative stays writable while actions are planned; the server enforces the same rule.
+    const writer = review.myRole === "FACILITATOR" || review.myRole === "RESPONDER" || actor.role === "ADMIN";
+    content = <NarrativeEditor editable={writer && (review.phase === "GROUP" || review.phase === "ACTION_PLANNING")} />;
   } else if (tab === "findings") {
     const [board, timeline] = await Promise.all([listFindings(actor, id), listTimeline(actor, id, { timeZone: tz })]);
     content = <FindingsBoard reviewId={id} board={board} sharedEntries={timeline.shared} canContribute={abilities.contribute} canComment={abilities.comment} timeZone={tz} />;
