@@ -26,16 +26,25 @@ test("facilitator and two responders run a session together: the narrative and t
   for (const p of pages) await expect(p.locator("[data-collab-status=connected]")).toBeVisible({ timeout: 20_000 });
   await expect(fran.getByText("3 people here")).toBeVisible({ timeout: 20_000 });
 
-  // Everyone writes at once; everyone sees every sentence.
+  // Everyone writes; two at the same time in different places of the document; everyone sees every sentence.
   const lines = ["Fran: the broker restarted at 14:00.", "Riley: support saw wrong prices.", "Sam: the indexer went quiet."];
-  await Promise.all(
-    pages.map(async (p, i) => {
-      await narrative(p).click();
-      await p.keyboard.press("ControlOrMeta+End");
-      await p.keyboard.press("Enter");
-      await p.keyboard.type(lines[i]!, { delay: 10 });
-    }),
-  );
+  await narrative(fran).click();
+  await fran.keyboard.type(lines[0]!, { delay: 5 });
+  for (const p of [riley, sam]) await expect(narrative(p)).toContainText(lines[0]!, { timeout: 20_000 });
+  await Promise.all([
+    (async () => {
+      await narrative(riley).click();
+      await riley.keyboard.press("ControlOrMeta+End");
+      await riley.keyboard.press("Enter");
+      await riley.keyboard.type(lines[1]!, { delay: 10 });
+    })(),
+    (async () => {
+      await narrative(sam).click();
+      await sam.keyboard.press("ControlOrMeta+Home");
+      await sam.keyboard.type(lines[2]!, { delay: 10 });
+      await sam.keyboard.press("Enter");
+    })(),
+  ]);
   for (const p of pages) for (const line of lines) await expect(narrative(p)).toContainText(line, { timeout: 20_000 });
 
   // The timeline: a responder adds an entry; the others see it without reloading.
