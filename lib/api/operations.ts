@@ -27,6 +27,7 @@ import {
 } from "./responses";
 import { id, isoDateTime, operation, reviewParams } from "./operation";
 import { accountOperations } from "./operations/accounts";
+import { actionItemOperations } from "./operations/action-items";
 import { collaborationOperations } from "./operations/collaboration";
 import { notificationOperations } from "./operations/notifications";
 import { sessionOperations } from "./operations/session";
@@ -240,4 +241,5 @@ export const operations = {
   ...notificationOperations,
   ...sessionOperations,
   ...collaborationOperations,
+  ...actionItemOperations,
 };

@@ -50,6 +50,15 @@ export const AUDIT_EVENT_LABEL: Record<string, string> = {
   "session.item_deleted": "Session question or parking-lot topic deleted",
   "comment.added": "Comment added",
   "comment.deleted": "Comment deleted",
+  "action.created": "Action planned",
+  "action.updated": "Action edited",
+  "action.status_changed": "Action status changed",
+  "action.agreed": "Action agreed",
+  "action.agreement_withdrawn": "Action agreement withdrawn",
+  "action.moved": "Action moved in a backlog",
+  "action.deleted": "Action deleted",
+  "finding.no_action_recorded": "Finding marked “no action needed”",
+  "finding.no_action_cleared": "“No action needed” withdrawn for a finding",
 };
 
 /** The filter label of an event type ("Team created"), or its words when it has none yet. */
@@ -102,6 +111,7 @@ const CATEGORY_WORDS: Record<string, string> = {
   OPERATIONAL_SURPRISE: "operational surprise",
   WENT_WELL: "what went well",
 };
+const STATUS_WORDS: Record<string, string> = { OPEN: "open", IN_PROGRESS: "in progress", DONE: "done", WONT_DO: "won’t do" };
 const category = (c: unknown) => (CATEGORY_WORDS[String(c)] ? ` (${CATEGORY_WORDS[String(c)]})` : "");
 const itemKind = (k: unknown) => (k === "QUESTION" ? "a prepared question" : k === "PARKING_LOT" ? "a parking-lot topic" : "an item");
 const target = (t: unknown) => (t === "FINDING" ? "a finding" : "a shared timeline entry");
@@ -198,6 +208,24 @@ export function describeAuditEvent(e: AuditEventFacts, find: AuditLookups): Audi
     }
     case "comment.deleted":
       return [`deleted a comment on ${target(d.targetType)} in `, find.review(e.reviewId)];
+    case "action.created":
+      return ["planned an action for ", find.team(str("teamId")), " in ", find.review(e.reviewId)];
+    case "action.updated":
+      return ["edited an action of ", find.review(e.reviewId), ...listed(d.fields)];
+    case "action.status_changed":
+      return [`changed an action of `, find.review(e.reviewId), ` from ${STATUS_WORDS[str("from") ?? ""] ?? "?"} to ${STATUS_WORDS[str("to") ?? ""] ?? "?"}`];
+    case "action.agreed":
+      return [str("via") === "agree-all" ? "agreed all proposed actions of " : "agreed an action of ", find.review(e.reviewId)];
+    case "action.agreement_withdrawn":
+      return ["withdrew the agreement on an action of ", find.review(e.reviewId)];
+    case "action.moved":
+      return ["re-ranked an action in the backlog of ", find.team(str("teamId"))];
+    case "action.deleted":
+      return [`deleted the action “${str("title") ?? "untitled"}” of `, find.review(e.reviewId)];
+    case "finding.no_action_recorded":
+      return ["recorded that a finding of ", find.review(e.reviewId), " needs no action"];
+    case "finding.no_action_cleared":
+      return [str("via") === "action" ? "planned an action for a finding marked “no action needed” in " : "withdrew “no action needed” for a finding of ", find.review(e.reviewId)];
     case "api_token.created":
       return ["created the API token ", { label: `“${str("name") ?? "unnamed"}”` }];
     case "api_token.revoked":

@@ -45,6 +45,15 @@ export type AuditEventMap = {
   "session.item_deleted": { subject: "SessionItem"; data: { kind: "QUESTION" | "PARKING_LOT" } };
   "comment.added": { subject: "Comment"; data: { targetType: "TIMELINE_ENTRY" | "FINDING"; targetId: string; mentionedUserIds: string[] } };
   "comment.deleted": { subject: "Comment"; data: { targetType: "TIMELINE_ENTRY" | "FINDING"; targetId: string } };
+  "action.created": { subject: "ActionItem"; data: { teamId: string; findingIds: string[] } };
+  "action.updated": { subject: "ActionItem"; data: { fields: string[] } };
+  "action.status_changed": { subject: "ActionItem"; data: { from: string; to: string } };
+  "action.agreed": { subject: "ActionItem"; data: { via: "action" | "agree-all" } };
+  "action.agreement_withdrawn": { subject: "ActionItem"; data: Record<string, never> };
+  "action.moved": { subject: "ActionItem"; data: { teamId: string; rebalanced: boolean } };
+  "action.deleted": { subject: "ActionItem"; data: { title: string; teamId: string } };
+  "finding.no_action_recorded": { subject: "Finding"; data: Record<string, never> };
+  "finding.no_action_cleared": { subject: "Finding"; data: { via: "decision" | "action" } };
 };
 
 export type AuditEventType = keyof AuditEventMap;
@@ -97,6 +106,15 @@ const SUBJECT: { [T in AuditEventType]: AuditEventMap[T]["subject"] } = {
   "session.item_deleted": "SessionItem",
   "comment.added": "Comment",
   "comment.deleted": "Comment",
+  "action.created": "ActionItem",
+  "action.updated": "ActionItem",
+  "action.status_changed": "ActionItem",
+  "action.agreed": "ActionItem",
+  "action.agreement_withdrawn": "ActionItem",
+  "action.moved": "ActionItem",
+  "action.deleted": "ActionItem",
+  "finding.no_action_recorded": "Finding",
+  "finding.no_action_cleared": "Finding",
 };
 
 /** Every event type, in the order above (for filters). */

@@ -8,6 +8,7 @@ import { incidentRules } from "./incidents";
 import { reviewRules } from "./reviews";
 import { accountRules } from "./accounts";
 import { sessionRules } from "./session";
+import { actionItemRules } from "./action-items";
 import { adminRules, teamRules } from "./teams";
 
 export type * from "./types";
@@ -19,6 +20,7 @@ const rules = {
   ...reviewRules,
   ...accountRules,
   ...sessionRules,
+  ...actionItemRules,
 };
 
 type Rules = typeof rules;
@@ -70,4 +72,5 @@ export function reviewAbilities(actor: Actor, review: ReviewFacts) {
 export type { IncidentFacts, ReviewFacts, TeamFacts };
 export type { AccountFacts } from "./accounts";
 export { isRevealed } from "./accounts";
+export { actionAbilities, reviewActionAbilities, type ActionAbilities, type ActionFacts } from "./action-items";
 export { sessionAbilities, sessionOpen, type CommentFacts, type SessionAbilities, type SessionItemFacts } from "./session";
