@@ -46,6 +46,18 @@ export const envSchema = z
     COLLAB_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32, "must be at least 32 characters").optional()),
     /** redis://… : collaboration instances share documents through Redis (needed for more than one). */
     REDIS_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^rediss?:\/\/[^\s]+$/, "must be a redis:// or rediss:// URL").optional()),
+    /** 32 random bytes in base64: encrypts tracker credentials at rest. `npm start` keeps a generated one in the data folder when unset. */
+    DEBRIEF_ENCRYPTION_KEY: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .refine((v) => Buffer.from(v.trim().replace(/-/g, "+").replace(/_/g, "/"), "base64").length === 32, "must be 32 bytes in base64 (openssl rand -base64 32)")
+        .optional(),
+    ),
+    /** Seconds between the job queue's maintenance passes (expired jobs, jobs of crashed workers). */
+    DEBRIEF_JOBS_MONITOR_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+    /** Minutes between reconcile passes that re-read synced actions from their trackers (missed webhooks). */
+    DEBRIEF_RECONCILE_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   });
 
 /** Rules across variables, checked on the raw values so they are reported with any other problem. */

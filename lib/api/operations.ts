@@ -27,6 +27,7 @@ import {
 } from "./responses";
 import { id, isoDateTime, operation, reviewParams } from "./operation";
 import { accountOperations } from "./operations/accounts";
+import { backlogOperations } from "./operations/backlog";
 import { actionItemOperations } from "./operations/action-items";
 import { collaborationOperations } from "./operations/collaboration";
 import { notificationOperations } from "./operations/notifications";
@@ -238,6 +239,7 @@ export const operations = {
     errors: ["NOT_FOUND"],
   }),
   ...accountOperations,
+  ...backlogOperations,
   ...notificationOperations,
   ...sessionOperations,
   ...collaborationOperations,

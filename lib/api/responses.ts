@@ -10,6 +10,7 @@ import { SEVERITIES } from "../incidents/create-incident";
 import { VISIBILITIES } from "../reviews/create-review";
 import { PHASES } from "../reviews/lifecycle";
 import { ACCOUNT_RESPONSE_SCHEMA_NAMES } from "./responses/accounts";
+import { BACKLOG_RESPONSE_SCHEMA_NAMES } from "./responses/backlog";
 import { ACTION_RESPONSE_SCHEMA_NAMES } from "./responses/action-items";
 import { SESSION_RESPONSE_SCHEMA_NAMES } from "./responses/session";
 import { dateTime } from "./wire";
@@ -173,6 +174,7 @@ export const RESPONSE_SCHEMA_NAMES = new Map<z.ZodType, string>([
   [apiTokenListSchema, "ApiTokenList"],
   [createdApiTokenSchema, "CreatedApiToken"],
   ...ACCOUNT_RESPONSE_SCHEMA_NAMES,
+  ...BACKLOG_RESPONSE_SCHEMA_NAMES,
   ...SESSION_RESPONSE_SCHEMA_NAMES,
   ...ACTION_RESPONSE_SCHEMA_NAMES,
 ]);

@@ -29,6 +29,12 @@ export const AUDIT_EVENT_LABEL: Record<string, string> = {
   "user.deactivated": "Person deactivated",
   "user.reactivated": "Person reactivated",
   "user.profile_updated": "Profile updated",
+  "backlog.connected": "Tracker connected",
+  "backlog.connection_updated": "Tracker settings changed",
+  "backlog.disconnected": "Tracker disconnected",
+  "backlog.inbound_secret_rotated": "Tracker webhook secret replaced",
+  "backlog.push_requested": "Action pushed to a tracker",
+  "team.chat_webhook_changed": "Team chat webhook changed",
   "account.submitted": "Account submitted",
   "account.reopened": "Account reopened",
   "account.late_addition": "Late addition to an account",
@@ -116,6 +122,8 @@ const category = (c: unknown) => (CATEGORY_WORDS[String(c)] ? ` (${CATEGORY_WORD
 const itemKind = (k: unknown) => (k === "QUESTION" ? "a prepared question" : k === "PARKING_LOT" ? "a parking-lot topic" : "an item");
 const target = (t: unknown) => (t === "FINDING" ? "a finding" : "a shared timeline entry");
 const listed = (fields: unknown) => (Array.isArray(fields) && fields.length ? [` (${(fields as string[]).join(", ")})`] : []);
+const TRACKER_NAMES: Record<string, string> = { github: "GitHub Issues", jira: "Jira", linear: "Linear", webhook: "a webhook" };
+const trackerName = (p: unknown) => TRACKER_NAMES[String(p)] ?? "a tracker";
 
 /** The sentence for one event; the page puts the actor's name in front of it. */
 export function describeAuditEvent(e: AuditEventFacts, find: AuditLookups): AuditSentence {
@@ -158,6 +166,18 @@ export function describeAuditEvent(e: AuditEventFacts, find: AuditLookups): Audi
       return ["deactivated ", find.user(e.subjectId)];
     case "user.reactivated":
       return ["reactivated ", find.user(e.subjectId)];
+    case "backlog.connected":
+      return [`connected ${trackerName(d.provider)} to `, find.team(str("teamId"))];
+    case "backlog.connection_updated":
+      return [`changed the ${trackerName(d.provider)} connection of `, find.team(str("teamId")), ...listed(d.fields)];
+    case "backlog.disconnected":
+      return [`disconnected ${trackerName(d.provider)} from `, find.team(str("teamId"))];
+    case "backlog.inbound_secret_rotated":
+      return ["replaced the tracker webhook secret of ", find.team(str("teamId"))];
+    case "backlog.push_requested":
+      return [d.retry ? "retried pushing an action of " : "pushed an action of ", find.review(e.reviewId), ` to ${trackerName(d.provider)}`];
+    case "team.chat_webhook_changed":
+      return [d.configured ? "set the chat webhook of " : "removed the chat webhook of ", find.team(e.subjectId)];
     case "user.profile_updated": {
       const fields = Array.isArray(d.fields) ? (d.fields as string[]) : [];
       return [`updated their profile${fields.length ? ` (${fields.join(", ")})` : ""}`];

@@ -24,6 +24,12 @@ export type AuditEventMap = {
   "user.deactivated": { subject: "User"; data: Record<string, never> };
   "user.reactivated": { subject: "User"; data: Record<string, never> };
   "user.profile_updated": { subject: "User"; data: { fields: ("name" | "timezone")[] } };
+  "backlog.connected": { subject: "BacklogConnection"; data: { teamId: string; provider: string } };
+  "backlog.connection_updated": { subject: "BacklogConnection"; data: { teamId: string; provider: string; fields: string[] } };
+  "backlog.disconnected": { subject: "BacklogConnection"; data: { teamId: string; provider: string } };
+  "backlog.inbound_secret_rotated": { subject: "BacklogConnection"; data: { teamId: string } };
+  "backlog.push_requested": { subject: "ActionItem"; data: { teamId: string; provider: string; retry: boolean } };
+  "team.chat_webhook_changed": { subject: "Team"; data: { configured: boolean } };
   "account.submitted": { subject: "ResponderAccount"; data: Record<string, never> };
   "account.reopened": { subject: "ResponderAccount"; data: Record<string, never> };
   "account.late_addition": { subject: "ResponderAccount"; data: Record<string, never> };
@@ -85,6 +91,12 @@ const SUBJECT: { [T in AuditEventType]: AuditEventMap[T]["subject"] } = {
   "user.deactivated": "User",
   "user.reactivated": "User",
   "user.profile_updated": "User",
+  "backlog.connected": "BacklogConnection",
+  "backlog.connection_updated": "BacklogConnection",
+  "backlog.disconnected": "BacklogConnection",
+  "backlog.inbound_secret_rotated": "BacklogConnection",
+  "backlog.push_requested": "ActionItem",
+  "team.chat_webhook_changed": "Team",
   "account.submitted": "ResponderAccount",
   "account.reopened": "ResponderAccount",
   "account.late_addition": "ResponderAccount",

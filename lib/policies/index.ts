@@ -10,6 +10,7 @@ import { accountRules } from "./accounts";
 import { sessionRules } from "./session";
 import { actionItemRules } from "./action-items";
 import { adminRules, teamRules } from "./teams";
+import { backlogRules } from "./backlog";
 
 export type * from "./types";
 
@@ -20,6 +21,7 @@ const rules = {
   ...reviewRules,
   ...accountRules,
   ...sessionRules,
+  ...backlogRules,
   ...actionItemRules,
 };
 
@@ -71,6 +73,7 @@ export function reviewAbilities(actor: Actor, review: ReviewFacts) {
 
 export type { IncidentFacts, ReviewFacts, TeamFacts };
 export type { AccountFacts } from "./accounts";
+export type { ActionPushFacts } from "./backlog";
 export { isRevealed } from "./accounts";
 export { actionAbilities, reviewActionAbilities, type ActionAbilities, type ActionFacts } from "./action-items";
 export { sessionAbilities, sessionOpen, type CommentFacts, type SessionAbilities, type SessionItemFacts } from "./session";

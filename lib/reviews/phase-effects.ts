@@ -3,6 +3,7 @@
  * write their accounts; at the reveal, accounts are stamped revealed and responders get their
  * anonymous letters; everyone is told. Notices never contain account content.
  */
+import { queueAutoPushes } from "../backlog/auto-push";
 import type { Tx } from "../db/client";
 import { createNotifications } from "../notify/notifications";
 import type { ParticipantRole, ReviewPhase } from "../policies/types";
@@ -51,4 +52,6 @@ export async function applyPhaseEffects(tx: Tx, review: Review, to: ReviewPhase,
         })),
     );
   }
+  // Teams that chose it get their agreed actions pushed to their tracker.
+  if (to === "PUBLISHED") await queueAutoPushes(tx, review.id);
 }

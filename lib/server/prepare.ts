@@ -23,6 +23,10 @@ export async function prepare(): Promise<Prepared> {
     process.env.AUTH_SECRET = await persistentSecret(dataDir, "auth-secret");
     log.info({ file: path.join(env.DEBRIEF_DATA_DIR, "auth-secret") }, "Using the session secret kept in the data folder");
   }
+  if (!env.DEBRIEF_ENCRYPTION_KEY) {
+    process.env.DEBRIEF_ENCRYPTION_KEY = await persistentSecret(dataDir, "encryption-key");
+    log.info({ file: path.join(env.DEBRIEF_DATA_DIR, "encryption-key") }, "Encrypting tracker credentials with the key kept in the data folder (back it up with the database)");
+  }
 
   let embedded: EmbeddedDatabase | null = null;
   if (!env.DATABASE_URL) {
