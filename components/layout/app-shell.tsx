@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { Bell, ClipboardList, Flame, Home, Menu, Settings, Shield, Users, X } from "lucide-react";
 import { cn } from "@/components/ui/cn";
+import { BacklogNav } from "@/components/backlog/backlog-nav";
 import { UserMenu } from "./user-menu";
 
 const NAV = [
@@ -29,28 +30,36 @@ function NavLinks({ isAdmin, unread, onNavigate }: { isAdmin: boolean; unread: n
   return (
     <ul className="space-y-0.5">
       {items.map(({ href, label, icon: Icon, ...rest }) => {
-        const active = "exact" in rest && rest.exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+        // A team's backlog belongs to "Backlogs", not "Teams".
+        const active = "exact" in rest && rest.exact ? pathname === href : pathname === href || (pathname.startsWith(`${href}/`) && !pathname.endsWith("/backlog"));
         return (
-          <li key={href}>
-            <Link
-              href={href}
-              onClick={onNavigate}
-              aria-current={active ? "page" : undefined}
-              className={cn(
-                "flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm text-muted hover:bg-surface-muted hover:text-foreground",
-                active && "bg-surface-muted font-medium text-foreground",
-              )}
-            >
-              <Icon aria-hidden className="size-4" />
-              {label}
-              {"count" in rest && rest.count ? (
-                <span className="ml-auto rounded-full bg-accent px-1.5 text-xs font-semibold text-accent-foreground">
-                  {rest.count}
-                  <span className="sr-only"> unread</span>
-                </span>
-              ) : null}
-            </Link>
-          </li>
+          <Fragment key={href}>
+            {href === "/teams" ? (
+              <li>
+                <BacklogNav onNavigate={onNavigate} />
+              </li>
+            ) : null}
+            <li>
+              <Link
+                href={href}
+                onClick={onNavigate}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm text-muted hover:bg-surface-muted hover:text-foreground",
+                  active && "bg-surface-muted font-medium text-foreground",
+                )}
+              >
+                <Icon aria-hidden className="size-4" />
+                {label}
+                {"count" in rest && rest.count ? (
+                  <span className="ml-auto rounded-full bg-accent px-1.5 text-xs font-semibold text-accent-foreground">
+                    {rest.count}
+                    <span className="sr-only"> unread</span>
+                  </span>
+                ) : null}
+              </Link>
+            </li>
+          </Fragment>
         );
       })}
     </ul>

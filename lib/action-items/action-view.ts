@@ -1,12 +1,11 @@
 /** How an action is shown by the API and pages, and the checks its inputs share. */
 import { db, type Tx } from "../db/client";
-import { findHints } from "../editor/blameless-hints";
 import { AppError } from "../errors";
 import type { ActionAbilities } from "../policies";
 import type { ReviewPhase } from "../policies/types";
 import { unknownIds } from "../timeline/shared-entries";
 import { dueDateText, isOverdue, type ActionKindName, type ActionPriorityName, type ActionStatusName, type SyncStateName } from "./action-fields";
-import { vagueTitleHints } from "./vague-title";
+import { titleHints } from "./title-hints";
 
 type ActionRow = {
   id: string;
@@ -34,14 +33,6 @@ type ActionRow = {
   findings: { findingId: string }[];
   review: { id: string; title: string; phase: ReviewPhase };
 };
-
-/** Hints on the title: vague wording (make it concrete and checkable) and blameless language. They never block. */
-export function titleHints(title: string) {
-  return [
-    ...vagueTitleHints(title).map((h) => ({ kind: "vague" as const, ...h })),
-    ...findHints(title).map((h) => ({ kind: "wording" as const, ruleId: h.ruleId, phrase: h.phrase, explanation: h.explanation, suggestion: h.suggestion })),
-  ];
-}
 
 /** The tracker side of an action: where it stands, its issue, the last error. */
 export function syncView(a: Pick<ActionRow, "syncState" | "syncError" | "lastSyncedAt" | "externalProvider" | "externalKey" | "externalUrl">) {

@@ -7,6 +7,7 @@ import { hashPassword } from "../auth/password";
 import type { ParticipantRole, ReviewPhase } from "../policies/types";
 import { db } from "./client";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "./demo-accounts";
+import { seedDemoActions } from "./demo-actions";
 import { seedDemoSession } from "./demo-session";
 import { letter } from "../reviews/phase-effects";
 
@@ -233,6 +234,7 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
           });
         }
       }
+      await seedDemoActions(tx, users, teams, now);
     },
     { timeout: 60_000 },
   );

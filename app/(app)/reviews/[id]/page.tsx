@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ReviewActionsSummary } from "@/components/actions/review-actions-summary";
 import { IncidentFacts } from "@/components/incidents/incident-facts";
 import { SeverityBadge } from "@/components/incidents/severity-badge";
 import { ParticipantList } from "@/components/reviews/participants";
@@ -11,6 +12,7 @@ import { isRevealed } from "@/lib/policies";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
+import { listReviewActions } from "@/lib/action-items/list-review-actions";
 import { listReviewActivity } from "@/lib/audit/list-review-activity";
 import { requireActor } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
@@ -52,6 +54,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const { actor, review } = await load(id);
   const activity = await listReviewActivity(actor, id);
+  // The actions with their live status, for whoever may read them (from action planning on).
+  const plan =
+    review.phase === "ACTION_PLANNING" || review.phase === "PUBLISHED"
+      ? await listReviewActions(actor, id).catch((e: unknown) => {
+          if (isAppError(e)) return null;
+          throw e;
+        })
+      : null;
   const incident = review.incident;
   const move = review.nextPhase && review.nextPhase !== "PREPARING" ? PHASE_MOVE[review.nextPhase] : null;
   const beforeReveal = review.phase === "PREPARING" || review.phase === "INDEPENDENT";
@@ -87,6 +97,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                     Open the status board
                   </ButtonLink>
                 ) : null}
+                {plan?.abilities.plan ? (
+                  <ButtonLink href={`/reviews/${review.id}/actions`} size="lg">
+                    Plan actions
+                  </ButtonLink>
+                ) : null}
                 {review.abilities.movePhase && move && review.nextPhase && review.phase !== "INDEPENDENT" ? (
                   <PhaseMove action={movePhaseAction} reviewId={review.id} to={review.nextPhase} label={move.action} explain={move.explain} warning={moveWarning(review)} />
                 ) : null}
@@ -103,6 +118,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               </div>
             </CardBody>
           </Card>
+
+          {plan ? <ReviewActionsSummary reviewId={review.id} plan={plan} /> : null}
 
           <Card>
             <CardHeader title="Incident" description={<>Owned by {incident.team.name}</>} />

@@ -1,0 +1,149 @@
+"use client";
+
+import { useSortable } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { ChevronDown, ChevronsDown, ChevronsUp, ChevronUp, GripVertical } from "lucide-react";
+import Link from "next/link";
+import type { Ref } from "react";
+import { DueDate, PriorityLabel, StatusBadge, SyncState } from "@/components/actions/action-badges";
+import type { Wire } from "@/components/session/findings-support";
+import { cn } from "@/components/ui/cn";
+import { Select } from "@/components/ui/field";
+import { ACTION_PRIORITIES, ACTION_STATUSES, PRIORITY_LABEL, STATUS_LABEL, type ActionPriorityName, type ActionStatusName } from "@/lib/action-items/action-fields";
+import type { BacklogItem } from "@/lib/action-items/list-backlog";
+import { FINDING_CATEGORY_LABEL } from "@/lib/findings/categories";
+
+export type WireBacklogItem = Wire<BacklogItem>;
+export type KeyboardMove = "top" | "up" | "down" | "bottom";
+
+const MOVES: { move: KeyboardMove; label: string; Icon: typeof ChevronUp }[] = [
+  { move: "top", label: "Move to the top", Icon: ChevronsUp },
+  { move: "up", label: "Move up", Icon: ChevronUp },
+  { move: "down", label: "Move down", Icon: ChevronDown },
+  { move: "bottom", label: "Move to the bottom", Icon: ChevronsDown },
+];
+
+/**
+ * One action in a team's backlog: a drag handle and move buttons for those who rank, the title
+ * (linking to its review's Actions page when the reader may open the review), where it came from,
+ * who has it, priority, due date, status and tracker state. Priority and status are menus for
+ * those who may change them.
+ */
+export function BacklogRow({
+  item,
+  canRank,
+  first,
+  last,
+  reducedMotion,
+  onMove,
+  onChange,
+  moveButtonRef,
+}: {
+  item: WireBacklogItem;
+  canRank: boolean;
+  /** First / last of the whole backlog (so there is nowhere further to go). */
+  first: boolean;
+  last: boolean;
+  reducedMotion: boolean;
+  onMove: (move: KeyboardMove) => void;
+  onChange: (body: { priority?: ActionPriorityName; status?: ActionStatusName }) => void;
+  moveButtonRef: (move: KeyboardMove) => Ref<HTMLButtonElement>;
+}) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !canRank, transition: reducedMotion ? null : undefined });
+  const style = { transform: CSS.Translate.toString(transform), transition: reducedMotion ? undefined : transition };
+  const headingId = `backlog-${item.id}`;
+  const title = item.title;
+  return (
+    <li ref={setNodeRef} style={style} aria-labelledby={headingId} data-action-id={item.id} className={cn("relative bg-surface", isDragging && "z-10 shadow-lg ring-2 ring-accent/40")}>
+      <div className="flex items-start gap-2 px-3 py-3 sm:gap-3 sm:px-4">
+        {canRank ? (
+          <button
+            type="button"
+            ref={setActivatorNodeRef}
+            {...attributes}
+            {...listeners}
+            aria-label={`Drag to rank “${title}”`}
+            className="mt-0.5 -ml-1 shrink-0 cursor-grab touch-none rounded p-1 text-muted hover:bg-surface-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring active:cursor-grabbing"
+          >
+            <GripVertical aria-hidden className="size-4" />
+          </button>
+        ) : null}
+        <div className="min-w-0 flex-1 space-y-1.5">
+          <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1.5">
+            <h3 id={headingId} className={cn("min-w-0 flex-1 basis-56 text-sm leading-snug font-medium break-words", (item.status === "DONE" || item.status === "WONT_DO") && "text-muted")}>
+              {item.review.visible ? (
+                <Link href={`/reviews/${item.review.id}/actions#action-${item.id}`} className="hover:underline">
+                  {title}
+                </Link>
+              ) : (
+                title
+              )}
+            </h3>
+            <div className="flex shrink-0 flex-wrap items-center gap-2">
+              {item.abilities.prioritise ? (
+                <Select aria-label={`Priority of “${title}”`} value={item.priority} className="h-7 w-auto py-0 sm:w-[9.5rem] pr-7 pl-2 text-xs" onChange={(e) => onChange({ priority: e.target.value as ActionPriorityName })}>
+                  {ACTION_PRIORITIES.map((p) => (
+                    <option key={p} value={p}>
+                      {PRIORITY_LABEL[p]} priority
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <PriorityLabel priority={item.priority} />
+              )}
+              {item.abilities.updateProgress ? (
+                <Select aria-label={`Status of “${title}”`} value={item.status} className="h-7 w-auto py-0 sm:w-[8rem] pr-7 pl-2 text-xs" onChange={(e) => onChange({ status: e.target.value as ActionStatusName })}>
+                  {ACTION_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {STATUS_LABEL[s]}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <StatusBadge status={item.status} />
+              )}
+            </div>
+          </div>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
+            <span className="min-w-0 break-words">
+              From{" "}
+              {item.review.visible ? (
+                <Link href={`/reviews/${item.review.id}`} className="text-foreground/80 hover:underline">
+                  {item.review.title}
+                </Link>
+              ) : (
+                <span className="text-foreground/80">{item.review.title}</span>
+              )}
+            </span>
+            <span>{item.assignee ? (item.assignee.name ?? item.assignee.email) : "Unassigned"}</span>
+            <DueDate date={item.dueDate} overdue={item.overdue} />
+            {item.agreed ? null : <span className="rounded-full border border-border px-1.5">Proposed</span>}
+            {item.categories.length ? <span className="hidden md:inline">{item.categories.map((c) => FINDING_CATEGORY_LABEL[c]).join(", ")}</span> : null}
+            <SyncState sync={item.sync} compact />
+          </div>
+        </div>
+        {canRank ? (
+          <div role="group" aria-label={`Move “${title}”`} className="-mr-1 grid shrink-0 grid-cols-2 gap-0.5 sm:flex">
+            {MOVES.map(({ move, label, Icon }) => {
+              const blocked = (first && (move === "top" || move === "up")) || (last && (move === "down" || move === "bottom"));
+              return (
+                <button
+                  key={move}
+                  type="button"
+                  ref={moveButtonRef(move)}
+                  aria-label={`${label}: “${title}”`}
+                  title={label}
+                  aria-disabled={blocked || undefined}
+                  onClick={() => (blocked ? undefined : onMove(move))}
+                  className="rounded p-1 text-muted hover:bg-surface-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring aria-disabled:cursor-not-allowed aria-disabled:opacity-30"
+                >
+                  <Icon aria-hidden className="size-4" />
+                </button>
+              );
+            })}
+          </div>
+        ) : null}
+      </div>
+    </li>
+  );
+}
