@@ -132,7 +132,7 @@ export function ActionCard({
         sync={action.sync}
         lastSyncedAt={action.sync.lastSyncedAt}
         agreed={action.agreed}
-        canPush={abilities.edit || abilities.rank}
+        canPush={abilities.push}
         timeZone={timeZone}
       />
       {error ? (

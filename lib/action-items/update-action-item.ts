@@ -4,6 +4,7 @@ import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { docText, type DocNode } from "../editor/doc";
 import { AppError } from "../errors";
+import { queueActionUpdate } from "../backlog/queue-update";
 import { actionAbilities } from "../policies";
 import type { Actor } from "../policies/types";
 import { actionFactsOf, actionInclude, assertActionChange, loadAction, type ActionNeed } from "./action-access";
@@ -69,6 +70,9 @@ const NEEDS: Record<keyof UpdateActionItemInput, ActionNeed> = {
   priority: "prioritise",
   move: "rank",
 };
+
+/** Fields the tracker's issue shows: a change to one is sent to it. */
+const TRACKED = ["title", "description", "priority", "dueDate", "assigneeId"];
 
 const inTracker = (a: { syncState: string; externalId: string | null }) => a.syncState !== "LOCAL" || a.externalId !== null;
 
@@ -146,6 +150,8 @@ export async function updateActionItem(actor: Actor, id: string, input: UpdateAc
     if (withdraws) await recordAuditEvent(tx, { type: "action.agreement_withdrawn", ...audit, data: {} });
     if (moved) await recordAuditEvent(tx, { type: "action.moved", ...audit, data: { teamId: current.teamId, rebalanced: moved.rebalanced } });
     await clearNoActionOf(tx, actor, current.reviewId, links);
+    // What the tracker shows goes out with the change (a no-op for actions not in a tracker).
+    if (statusChanges || fields.some((f) => TRACKED.includes(f))) await queueActionUpdate(id, { tx });
     return updated;
   });
   return toActionView(action, actionAbilities(actor, actionFactsOf(actor, action)), now);

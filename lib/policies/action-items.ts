@@ -16,6 +16,7 @@
  *   and set priorities, in any phase of the action's review; the group also sets priority while
  *   planning.
  */
+import { backlogRules } from "./backlog";
 import type { Actor, ReviewFacts, ReviewPhase, TeamFacts } from "./types";
 
 const admin = (a: Actor) => a.role === "ADMIN";
@@ -72,6 +73,8 @@ export function actionAbilities(actor: Actor, facts: ActionFacts) {
     updateProgress: actionItemRules["action:update-progress"](actor, facts),
     prioritise: actionItemRules["action:prioritise"](actor, facts),
     rank: actionItemRules["action:rank"](actor, facts),
+    /** Push it to the team's tracker (lib/policies/backlog.ts). */
+    push: backlogRules["action:push"](actor, { teamId: facts.actionTeamId, myReviewRole: facts.myRole }),
   };
 }
 

@@ -27,7 +27,7 @@ describe("planning actions", () => {
     const first = await createActionItem(fx.actors.facilitator, fx.reviewId, input({ teamId: fx.teamId, findingIds: [fx.findings.technical.id, fx.findings.technical.id], description: doc("Page the database on-call.") }));
     const vague = await createActionItem(fx.actors.responder, fx.reviewId, input({ teamId: fx.teamId, title: "Improve monitoring", assigneeId: fx.assignee.id, priority: "HIGH", kind: "DETECTION", dueDate: "2026-12-01" }));
     expect(first).toMatchObject({ title: "Alert when PgBouncer wait time exceeds 2 s for 5 minutes", descriptionText: "Page the database on-call.", team: { id: fx.teamId }, priority: "MEDIUM", kind: "FIX", status: "OPEN", agreed: false, findingIds: [fx.findings.technical.id], hints: [], sync: { state: "LOCAL", externalKey: null } });
-    expect(first.abilities).toEqual({ edit: true, updateProgress: true, prioritise: true, rank: false });
+    expect(first.abilities).toEqual({ edit: true, updateProgress: true, prioritise: true, rank: false, push: true });
     expect(vague).toMatchObject({ assignee: { id: fx.assignee.id }, priority: "HIGH", kind: "DETECTION", dueDate: "2026-12-01" });
     expect(vague.hints).toEqual([expect.objectContaining({ kind: "vague", ruleId: "vague-improvement", phrase: "Improve monitoring" })]);
     expect(vague.rank > first.rank).toBe(true);
@@ -152,8 +152,21 @@ describe("after publication", () => {
     const reassigned = await updateActionItem(fx.actors.pm, a.id, { assigneeId: fx.users.teamMember.id, priority: "LOW" });
     expect(reassigned).toMatchObject({ assignee: { id: fx.users.teamMember.id }, priority: "LOW", dueDate: "2027-01-15" });
     // The former assignee, no longer assigned nor in the team, now only reads it (the published review is visible to everyone).
-    expect((await getActionItem(fx.actors.assignee, a.id)).abilities).toEqual({ edit: false, updateProgress: false, prioritise: false, rank: false });
+    expect((await getActionItem(fx.actors.assignee, a.id)).abilities).toEqual({ edit: false, updateProgress: false, prioritise: false, rank: false, push: false });
     expect((await auditTrail(fx.reviewId)).map(([t]) => t)).toEqual(["action.status_changed", "action.updated", "action.status_changed", "action.updated"]);
+  });
+});
+
+describe("actions in a tracker", () => {
+  it("send their changes out: an edit of what the issue shows marks them PENDING for the tracker; a re-rank does not", async () => {
+    const fx = await buildActionCast("PUBLISHED");
+    await db().backlogConnection.create({ data: { teamId: fx.teamId, provider: "WEBHOOK", credentials: "not-used-here" } });
+    const pushed = await buildAction({ reviewId: fx.reviewId, teamId: fx.teamId, agreed: true, syncState: "SYNCED" });
+    const other = await buildAction({ reviewId: fx.reviewId, teamId: fx.teamId, agreed: true, syncState: "SYNCED" });
+    await updateActionItem(fx.actors.pm, other.id, { move: { to: "top" } });
+    expect((await db().actionItem.findUniqueOrThrow({ where: { id: other.id } })).syncState).toBe("SYNCED");
+    await updateActionItem(fx.actors.teamMember, pushed.id, { status: "DONE" });
+    expect((await db().actionItem.findUniqueOrThrow({ where: { id: pushed.id } })).syncState).toBe("PENDING");
   });
 });
 

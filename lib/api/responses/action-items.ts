@@ -19,6 +19,7 @@ export const actionAbilitiesSchema = z
     updateProgress: z.boolean().describe("Change status, assignee and due date (planners while planning; after publication the owning team, the assignee and admins)."),
     prioritise: z.boolean().describe("Change the priority (the owning team's product managers and admins; planners while planning)."),
     rank: z.boolean().describe("Move it in the team's backlog (the team's product managers and admins)."),
+    push: z.boolean().describe("Push it to the team's tracker (`POST /api/v1/action-items/{id}/push`): the team's product managers, the review's facilitator and admins."),
   })
   .describe("What you may do with this action now.");
 
