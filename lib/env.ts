@@ -35,6 +35,12 @@ export const envSchema = z
     APP_URL: optionalUrl,
     /** "0" keeps the background worker out of the web process (run `npm run worker` separately). */
     DEBRIEF_WORKER: z.enum(["0", "1"]).default("1"),
+    /** Hours between digests of newly published reviews (followers, and teams' chat channels). */
+    DEBRIEF_DIGEST_HOURS: z.coerce.number().min(0.01).max(24 * 31).default(24),
+    /** Action owners are reminded when an action is due within this many days (and again once it is overdue). */
+    DEBRIEF_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+    /** Seconds each viewer's Insights figures are reused before they are computed again (0: always fresh). */
+    DEBRIEF_INSIGHTS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** "0" keeps the collaboration server out of the web process (run `npm run collab`, set COLLAB_PUBLIC_URL). */
     DEBRIEF_COLLAB: z.enum(["0", "1"]).default("1"),

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Fragment, useState } from "react";
-import { Bell, ClipboardList, Flame, Home, Menu, Settings, Shield, Users, X } from "lucide-react";
+import { BarChart3, Bell, ClipboardList, Flame, Home, Menu, Settings, Shield, Users, X } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { BacklogNav } from "@/components/backlog/backlog-nav";
 import { UserMenu } from "./user-menu";
@@ -13,6 +13,7 @@ const NAV = [
   { href: "/reviews", label: "Reviews", icon: ClipboardList },
   { href: "/incidents", label: "Incidents", icon: Flame },
   { href: "/teams", label: "Teams", icon: Users },
+  { href: "/insights", label: "Insights", icon: BarChart3 },
 ];
 
 const ADMIN_NAV = [{ href: "/admin", label: "Admin", icon: Shield }];

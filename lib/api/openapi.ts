@@ -130,7 +130,12 @@ export function buildOpenApiDocument() {
           "not other responders, the facilitator, observers or admins; the facilitator sees a status board without content. After the reveal every participant reads all accounts.",
       },
       { name: "Teams" },
-      { name: "Me", description: "You, your API tokens and your notifications." },
+      {
+        name: "Insights",
+        description: "The metrics behind the Insights dashboard, as JSON or CSV: readers of reviews, action lead time and frequency, open and overdue actions, time to publish, findings by category, participation. Every figure counts only what you may see.",
+      },
+      { name: "Organisation", description: "The whole organisation as one JSON export, and its import into an empty install: backups, restores and moves. Admins only." },
+      { name: "Me", description: "You, your API tokens, your notifications and what you follow." },
       { name: "Meta" },
     ],
     security: [{ bearerAuth: [] }, { cookieAuth: [] }],

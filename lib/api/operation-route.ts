@@ -13,9 +13,10 @@ type Schema = z.ZodType;
 
 /**
  * What the handler returns: the response schema's server-side (decoded) type, or nothing for 204 —
- * or, for an operation without a JSON response (a stream), the Response itself, sent as it is.
+ * or a Response, sent as it is: the body of an operation without a JSON response (a stream), or
+ * another representation the operation documents (a metric as CSV).
  */
-type Result<R> = R extends Schema ? z.output<R> : void | Response;
+type Result<R> = R extends Schema ? z.output<R> | Response : void | Response;
 
 export function operationRoute<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema | undefined>(
   op: Operation<P, Q, B, R>,
@@ -26,7 +27,7 @@ export function operationRoute<P extends Schema | undefined, Q extends Schema | 
       throw new AppError("FORBIDDEN", "This needs a signed-in session; an API token cannot be used for it.");
     }
     const result = await handler(ctx);
-    if (!op.response && result instanceof Response) return result;
+    if (result instanceof Response) return result;
     const headers = { "cache-control": "no-store" };
     if (!op.response) return new Response(null, { status: op.status, headers });
     return Response.json(z.encode(op.response, result as z.output<Schema>), { status: op.status, headers });

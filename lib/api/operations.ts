@@ -30,6 +30,7 @@ import { accountOperations } from "./operations/accounts";
 import { backlogOperations } from "./operations/backlog";
 import { actionItemOperations } from "./operations/action-items";
 import { collaborationOperations } from "./operations/collaboration";
+import { insightOperations } from "./operations/insights";
 import { notificationOperations } from "./operations/notifications";
 import { sessionOperations } from "./operations/session";
 
@@ -243,5 +244,6 @@ export const operations = {
   ...notificationOperations,
   ...sessionOperations,
   ...collaborationOperations,
+  ...insightOperations,
   ...actionItemOperations,
 };

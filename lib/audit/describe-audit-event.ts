@@ -42,6 +42,16 @@ export const AUDIT_EVENT_LABEL: Record<string, string> = {
   "review.responders_reminded": "Responders reminded",
   "api_token.created": "API token created",
   "api_token.revoked": "API token revoked",
+  "subscription.created": "Started following",
+  "subscription.deleted": "Stopped following",
+  "feed_token.created": "Feed link created",
+  "feed_token.revoked": "Feed link revoked",
+  "follow.digest_sent": "Digest of followed reviews sent",
+  "follow.team_chat_posted": "New reviews posted to a team’s chat",
+  "action.reminded": "Action reminder sent",
+  "backlog.weekly_digest_sent": "Weekly action digest sent",
+  "organisation.exported": "Organisation exported",
+  "organisation.imported": "Organisation imported",
   "timeline.entry_added": "Shared timeline entry added",
   "timeline.entry_updated": "Shared timeline entry edited",
   "timeline.entry_deleted": "Shared timeline entry deleted",
@@ -246,6 +256,31 @@ export function describeAuditEvent(e: AuditEventFacts, find: AuditLookups): Audi
       return ["recorded that a finding of ", find.review(e.reviewId), " needs no action"];
     case "finding.no_action_cleared":
       return [str("via") === "action" ? "planned an action for a finding marked “no action needed” in " : "withdrew “no action needed” for a finding of ", find.review(e.reviewId)];
+    case "subscription.created":
+    case "subscription.deleted": {
+      const what = d.kind === "TEAM" ? find.team(str("value")) : { label: `${d.kind === "TAG" ? "the tag" : "the service"} “${str("value") ?? "?"}”` };
+      return [e.type === "subscription.created" ? "started following " : "stopped following ", what];
+    }
+    case "feed_token.created":
+      return [d.replaced ? "replaced their feed link (the old one stopped working)" : "created a feed link for their Atom feeds"];
+    case "feed_token.revoked":
+      return ["revoked their feed link"];
+    case "follow.digest_sent": {
+      const n = Array.isArray(d.reviewIds) ? d.reviewIds.length : 0;
+      return ["sent ", find.user(e.subjectId), ` a digest of ${n === 1 ? "1 newly published review" : `${n} newly published reviews`}`];
+    }
+    case "follow.team_chat_posted": {
+      const n = Array.isArray(d.reviewIds) ? d.reviewIds.length : 0;
+      return [`posted ${n === 1 ? "1 newly published review" : `${n} newly published reviews`} to the chat of `, find.team(e.subjectId)];
+    }
+    case "action.reminded":
+      return [`sent a reminder (${str("threshold") === "overdue" ? "overdue" : "due soon"}) for an action of `, find.review(e.reviewId)];
+    case "backlog.weekly_digest_sent":
+      return ["sent the weekly action digest of ", find.team(e.subjectId), " to its product managers"];
+    case "organisation.exported":
+      return ["exported the whole organisation"];
+    case "organisation.imported":
+      return [`imported an organisation export from ${str("exportedAt")?.slice(0, 10) ?? "another install"}`];
     case "api_token.created":
       return ["created the API token ", { label: `“${str("name") ?? "unnamed"}”` }];
     case "api_token.revoked":

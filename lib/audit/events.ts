@@ -37,6 +37,16 @@ export type AuditEventMap = {
   "review.responders_reminded": { subject: "Review"; data: { userIds: string[]; automatic: boolean } };
   "api_token.created": { subject: "ApiToken"; data: { name: string } };
   "api_token.revoked": { subject: "ApiToken"; data: { name: string } };
+  "subscription.created": { subject: "Subscription"; data: { kind: "TEAM" | "SERVICE" | "TAG"; value: string } };
+  "subscription.deleted": { subject: "Subscription"; data: { kind: "TEAM" | "SERVICE" | "TAG"; value: string } };
+  "feed_token.created": { subject: "FeedToken"; data: { replaced: boolean } };
+  "feed_token.revoked": { subject: "FeedToken"; data: Record<string, never> };
+  "follow.digest_sent": { subject: "User"; data: { reviewIds: string[]; email: boolean } };
+  "follow.team_chat_posted": { subject: "Team"; data: { reviewIds: string[] } };
+  "action.reminded": { subject: "ActionItem"; data: { threshold: string; userIds: string[] } };
+  "backlog.weekly_digest_sent": { subject: "Team"; data: { userIds: string[]; added: number; overdue: number; done: number } };
+  "organisation.exported": { subject: "Organisation"; data: { formatVersion: number } };
+  "organisation.imported": { subject: "Organisation"; data: { formatVersion: number; exportedAt: string; rows: number } };
   "timeline.entry_added": { subject: "TimelineEntry"; data: { via: "new" | "promoted"; sourceEntryIds: string[] } };
   "timeline.entry_updated": { subject: "TimelineEntry"; data: { fields: string[] } };
   "timeline.entry_deleted": { subject: "TimelineEntry"; data: Record<string, never> };
@@ -104,6 +114,16 @@ const SUBJECT: { [T in AuditEventType]: AuditEventMap[T]["subject"] } = {
   "review.responders_reminded": "Review",
   "api_token.created": "ApiToken",
   "api_token.revoked": "ApiToken",
+  "subscription.created": "Subscription",
+  "subscription.deleted": "Subscription",
+  "feed_token.created": "FeedToken",
+  "feed_token.revoked": "FeedToken",
+  "follow.digest_sent": "User",
+  "follow.team_chat_posted": "Team",
+  "action.reminded": "ActionItem",
+  "backlog.weekly_digest_sent": "Team",
+  "organisation.exported": "Organisation",
+  "organisation.imported": "Organisation",
   "timeline.entry_added": "TimelineEntry",
   "timeline.entry_updated": "TimelineEntry",
   "timeline.entry_deleted": "TimelineEntry",

@@ -12,6 +12,7 @@
  */
 import type { JobWithMetadata } from "pg-boss";
 import { relayPendingSyncs } from "../backlog/relay";
+import { FOLLOW_TASKS } from "../follow/periodic-tasks";
 import { reconcileBacklogs } from "../backlog/reconcile";
 import { reportTestHooks } from "../backlog/test-hooks";
 import { log } from "../log";
@@ -26,6 +27,7 @@ export const TASKS: Task[] = [
   { name: "deliver-emails", everyMs: 2_000, run: () => deliverDueEmails() },
   { name: "overdue-reminders", everyMs: 30_000, run: () => sendOverdueReminders() },
   { name: "tracker-sync-relay", everyMs: 2_000, run: () => relayPendingSyncs() },
+  ...FOLLOW_TASKS,
 ];
 
 export type WorkerOptions = {

@@ -10,6 +10,7 @@ import { accountRules } from "./accounts";
 import { sessionRules } from "./session";
 import { actionItemRules } from "./action-items";
 import { adminRules, teamRules } from "./teams";
+import { insightRules } from "./insights";
 import { backlogRules } from "./backlog";
 
 export type * from "./types";
@@ -23,6 +24,7 @@ const rules = {
   ...sessionRules,
   ...backlogRules,
   ...actionItemRules,
+  ...insightRules,
 };
 
 type Rules = typeof rules;

@@ -8,6 +8,7 @@ export default function SettingsLayout({ children }: { children: React.ReactNode
           label="Settings sections"
           items={[
             { href: "/settings", label: "Profile", exact: true },
+            { href: "/settings/following", label: "Following" },
             { href: "/settings/tokens", label: "API tokens" },
           ]}
         />

@@ -17,6 +17,9 @@ import { can } from "@/lib/policies";
 import { getTeam } from "@/lib/teams/get-team";
 import { listPeople } from "@/lib/users/list-people";
 import { addTeamMemberAction, removeTeamMemberAction, setTeamMemberRoleAction } from "./actions";
+import { FollowButton } from "@/components/follow/follow-button";
+import { followsTeam } from "@/lib/follow/list-subscriptions";
+import { followAction, unfollowAction } from "../../settings/following/actions";
 
 async function load(slug: string) {
   const actor = await requireActor(`/teams/${slug}`);
@@ -43,9 +46,10 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
   const { actor, team } = await load(slug);
   const canManage = team.abilities.manageMembers;
   const memberIds = new Set(team.memberships.map((m) => m.userId));
-  const [incidents, people] = await Promise.all([
+  const [incidents, people, following] = await Promise.all([
     listIncidents(actor, { teamId: team.id, limit: 5 }),
     canManage ? listPeople(actor) : Promise.resolve([]),
+    followsTeam(actor, team.id),
   ]);
   const myRole = actor.teams[team.id];
   const members = team.memberships.map((m) => ({
@@ -67,7 +71,12 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
         }
         title={team.name}
         description={team.description ?? undefined}
-        actions={myRole ? <TeamRoleBadge role={myRole} prefix="You: " /> : null}
+        actions={
+          <>
+            {myRole ? <TeamRoleBadge role={myRole} prefix="You: " /> : null}
+            <FollowButton kind="TEAM" value={team.id} label={team.name} teamSlug={team.slug} following={following} followAction={followAction} unfollowAction={unfollowAction} />
+          </>
+        }
       />
       {created ? (
         <Alert tone="success" className="mb-6" title="Team created">

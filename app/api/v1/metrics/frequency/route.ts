@@ -1,0 +1,7 @@
+import { operationRoute } from "@/lib/api/operation-route";
+import { operations } from "@/lib/api/operations";
+import { metricResponse } from "@/lib/insights/metric-response";
+
+export const dynamic = "force-dynamic";
+
+export const GET = operationRoute(operations.getFrequencyMetric, ({ actor, query }) => metricResponse(actor, "frequency", query));
