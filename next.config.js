@@ -3,8 +3,9 @@ const nextConfig = {
   // NEXT_DIST_DIR lets parallel builds (e.g. two test runs) keep separate outputs.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // Packages with native or WebAssembly parts stay plain Node requires on the server.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "pino", "pg"],
+  // Packages with native or WebAssembly parts stay plain Node requires on the server (pdfkit reads
+  // its font metrics from files beside its code).
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "pino", "pg", "pdfkit"],
   // `npm test` runs the type check (tsc) and lint itself; skipping them here keeps the build a newcomer's
   // first `npm start` waits for short.
   typescript: { ignoreBuildErrors: true },

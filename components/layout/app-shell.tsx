@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Fragment, useState } from "react";
-import { BarChart3, Bell, ClipboardList, Flame, Home, Menu, Settings, Shield, Users, X } from "lucide-react";
+import { BarChart3, Bell, BookOpen, ClipboardList, Flame, Home, Menu, Settings, Shield, Users, X } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { BacklogNav } from "@/components/backlog/backlog-nav";
 import { UserMenu } from "./user-menu";
@@ -11,6 +11,7 @@ import { UserMenu } from "./user-menu";
 const NAV = [
   { href: "/", label: "My work", icon: Home, exact: true },
   { href: "/reviews", label: "Reviews", icon: ClipboardList },
+  { href: "/library", label: "Library", icon: BookOpen },
   { href: "/incidents", label: "Incidents", icon: Flame },
   { href: "/teams", label: "Teams", icon: Users },
   { href: "/insights", label: "Insights", icon: BarChart3 },
@@ -76,11 +77,11 @@ export function AppShell({ user, unread, children }: { user: User; unread: numbe
   const setOpen = (next: boolean | ((o: boolean) => boolean)) =>
     setOpenOn((typeof next === "function" ? next(open) : next) ? pathname : null);
   return (
-    <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_1fr]">
+    <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_1fr] print:block">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <aside className="sticky top-0 hidden h-dvh flex-col border-r border-border bg-surface px-3 py-4 lg:flex">
+      <aside className="sticky top-0 hidden h-dvh flex-col border-r border-border bg-surface px-3 py-4 lg:flex print:hidden">
         <Link href="/" className="mb-6 flex items-center gap-2 px-2 font-semibold tracking-tight">
           <img src="/icon.svg" alt="" className="size-6" /> Debrief
         </Link>
@@ -89,7 +90,7 @@ export function AppShell({ user, unread, children }: { user: User; unread: numbe
         </nav>
         <UserMenu user={user} />
       </aside>
-      <header className="sticky top-0 z-30 flex items-center justify-between border-b border-border bg-surface px-4 py-2.5 lg:hidden">
+      <header className="sticky top-0 z-30 flex items-center justify-between border-b border-border bg-surface px-4 py-2.5 lg:hidden print:hidden">
         <Link href="/" className="flex items-center gap-2 font-semibold">
           <img src="/icon.svg" alt="" className="size-6" /> Debrief
         </Link>
@@ -112,7 +113,7 @@ export function AppShell({ user, unread, children }: { user: User; unread: numbe
           </div>
         </nav>
       ) : null}
-      <main id="main" className="min-w-0 px-4 py-6 sm:px-8 sm:py-8">
+      <main id="main" className="min-w-0 px-4 py-6 sm:px-8 sm:py-8 print:p-0">
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
     </div>

@@ -131,6 +131,10 @@ export function buildOpenApiDocument() {
       },
       { name: "Teams" },
       {
+        name: "Library",
+        description: "Published reviews: full-text search, related reviews, reports and their Markdown / PDF downloads, and publishing. Search finds only what you may read, and never account content.",
+      },
+      {
         name: "Insights",
         description: "The metrics behind the Insights dashboard, as JSON or CSV: readers of reviews, action lead time and frequency, open and overdue actions, time to publish, findings by category, participation. Every figure counts only what you may see.",
       },

@@ -22,7 +22,7 @@ export type Operation<
   path: `/api/v1/${string}`;
   summary: string;
   description?: string;
-  tag: "Incidents" | "Reviews" | "Accounts" | "Teams" | "Me" | "Insights" | "Organisation";
+  tag: "Incidents" | "Reviews" | "Accounts" | "Teams" | "Me" | "Library" | "Insights" | "Organisation";
   /** "session": refused with an API token, e.g. minting more tokens. */
   auth: "token-or-session" | "session";
   params?: P;

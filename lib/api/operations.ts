@@ -31,6 +31,7 @@ import { backlogOperations } from "./operations/backlog";
 import { actionItemOperations } from "./operations/action-items";
 import { collaborationOperations } from "./operations/collaboration";
 import { insightOperations } from "./operations/insights";
+import { libraryOperations } from "./operations/library";
 import { notificationOperations } from "./operations/notifications";
 import { sessionOperations } from "./operations/session";
 
@@ -164,7 +165,7 @@ export const operations = {
     tag: "Reviews",
     summary: "Move a review to its next phase",
     description:
-      "PREPARING → INDEPENDENT → GROUP → ACTION_PLANNING → PUBLISHED, one step at a time. The move to GROUP is the reveal of all accounts and cannot be undone. The facilitator or an admin only; 409 when `to` is not the next phase or the review is not ready for it.",
+      "PREPARING → INDEPENDENT → GROUP → ACTION_PLANNING → PUBLISHED, one step at a time. The move to GROUP is the reveal of all accounts and cannot be undone. The facilitator or an admin only; 409 when `to` is not the next phase or the review is not ready for it — for PUBLISHED, until the publish checklist is met, with each missing item in `details.unmet` (see publishReview).",
     auth: "token-or-session",
     params: reviewParams,
     body: moveReviewPhaseSchema,
@@ -245,5 +246,6 @@ export const operations = {
   ...sessionOperations,
   ...collaborationOperations,
   ...insightOperations,
+  ...libraryOperations,
   ...actionItemOperations,
 };

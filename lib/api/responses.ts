@@ -12,6 +12,7 @@ import { PHASES } from "../reviews/lifecycle";
 import { ACCOUNT_RESPONSE_SCHEMA_NAMES } from "./responses/accounts";
 import { BACKLOG_RESPONSE_SCHEMA_NAMES } from "./responses/backlog";
 import { ACTION_RESPONSE_SCHEMA_NAMES } from "./responses/action-items";
+import { LIBRARY_RESPONSE_SCHEMA_NAMES } from "./responses/library";
 import { INSIGHT_RESPONSE_SCHEMA_NAMES } from "./responses/insights";
 import { SESSION_RESPONSE_SCHEMA_NAMES } from "./responses/session";
 import { dateTime } from "./wire";
@@ -178,5 +179,6 @@ export const RESPONSE_SCHEMA_NAMES = new Map<z.ZodType, string>([
   ...BACKLOG_RESPONSE_SCHEMA_NAMES,
   ...SESSION_RESPONSE_SCHEMA_NAMES,
   ...INSIGHT_RESPONSE_SCHEMA_NAMES,
+  ...LIBRARY_RESPONSE_SCHEMA_NAMES,
   ...ACTION_RESPONSE_SCHEMA_NAMES,
 ]);

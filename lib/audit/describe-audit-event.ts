@@ -66,6 +66,7 @@ export const AUDIT_EVENT_LABEL: Record<string, string> = {
   "session.item_deleted": "Session question or parking-lot topic deleted",
   "comment.added": "Comment added",
   "comment.deleted": "Comment deleted",
+  "review.report_updated": "Report summary, impact, tags or audience changed",
   "action.created": "Action planned",
   "action.updated": "Action edited",
   "action.status_changed": "Action status changed",
@@ -256,6 +257,8 @@ export function describeAuditEvent(e: AuditEventFacts, find: AuditLookups): Audi
       return ["recorded that a finding of ", find.review(e.reviewId), " needs no action"];
     case "finding.no_action_cleared":
       return [str("via") === "action" ? "planned an action for a finding marked “no action needed” in " : "withdrew “no action needed” for a finding of ", find.review(e.reviewId)];
+    case "review.report_updated":
+      return [d.published ? "changed the published report of " : "prepared the report of ", find.review(e.reviewId), ...listed(d.fields)];
     case "subscription.created":
     case "subscription.deleted": {
       const what = d.kind === "TEAM" ? find.team(str("value")) : { label: `${d.kind === "TAG" ? "the tag" : "the service"} “${str("value") ?? "?"}”` };

@@ -61,6 +61,7 @@ export type AuditEventMap = {
   "session.item_deleted": { subject: "SessionItem"; data: { kind: "QUESTION" | "PARKING_LOT" } };
   "comment.added": { subject: "Comment"; data: { targetType: "TIMELINE_ENTRY" | "FINDING"; targetId: string; mentionedUserIds: string[] } };
   "comment.deleted": { subject: "Comment"; data: { targetType: "TIMELINE_ENTRY" | "FINDING"; targetId: string } };
+  "review.report_updated": { subject: "Review"; data: { fields: string[]; published: boolean } };
   "action.created": { subject: "ActionItem"; data: { teamId: string; findingIds: string[] } };
   "action.updated": { subject: "ActionItem"; data: { fields: string[] } };
   "action.status_changed": { subject: "ActionItem"; data: { from: string; to: string } };
@@ -138,6 +139,7 @@ const SUBJECT: { [T in AuditEventType]: AuditEventMap[T]["subject"] } = {
   "session.item_deleted": "SessionItem",
   "comment.added": "Comment",
   "comment.deleted": "Comment",
+  "review.report_updated": "Review",
   "action.created": "ActionItem",
   "action.updated": "ActionItem",
   "action.status_changed": "ActionItem",

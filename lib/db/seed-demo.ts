@@ -8,6 +8,8 @@ import type { ParticipantRole, ReviewPhase } from "../policies/types";
 import { db } from "./client";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "./demo-accounts";
 import { seedDemoActions } from "./demo-actions";
+import { seedDemoLibrary } from "./demo-library";
+import { runDemoFollowUp, seedDemoFollow } from "./demo-follow";
 import { seedDemoSession } from "./demo-session";
 import { letter } from "../reviews/phase-effects";
 
@@ -235,8 +237,11 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
         }
       }
       await seedDemoActions(tx, users, teams, now);
+      await seedDemoLibrary(tx, { users, teams, now });
+      await seedDemoFollow(tx, { users, teams, now });
     },
     { timeout: 60_000 },
   );
+  await runDemoFollowUp(now);
   return true;
 }

@@ -9,9 +9,10 @@ import { reviewRules } from "./reviews";
 import { accountRules } from "./accounts";
 import { sessionRules } from "./session";
 import { actionItemRules } from "./action-items";
+import { libraryRules } from "./library";
 import { adminRules, teamRules } from "./teams";
-import { insightRules } from "./insights";
 import { backlogRules } from "./backlog";
+import { insightRules } from "./insights";
 
 export type * from "./types";
 
@@ -25,6 +26,7 @@ const rules = {
   ...backlogRules,
   ...actionItemRules,
   ...insightRules,
+  ...libraryRules,
 };
 
 type Rules = typeof rules;
@@ -78,4 +80,5 @@ export type { AccountFacts } from "./accounts";
 export type { ActionPushFacts } from "./backlog";
 export { isRevealed } from "./accounts";
 export { actionAbilities, reviewActionAbilities, type ActionAbilities, type ActionFacts } from "./action-items";
+export { reportAbilities, type ReportAbilities } from "./library";
 export { sessionAbilities, sessionOpen, type CommentFacts, type SessionAbilities, type SessionItemFacts } from "./session";

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { recordAuditEvent } from "../audit/events";
-import { db } from "../db/client";
+import { db, type Tx } from "../db/client";
 import { AppError } from "../errors";
+import { assertReadyToPublish } from "../library/publish-checklist";
 import { authorize } from "../policies";
 import type { Actor } from "../policies/types";
 import { checkTransition, PHASES } from "./lifecycle";
@@ -15,9 +16,16 @@ export const moveReviewPhaseSchema = z.object({
 /**
  * Moves a review one phase forward (facilitator or admin). The update is conditional on the
  * phase the caller saw, so two simultaneous moves cannot skip a phase; the audit event is written
- * in the same transaction.
+ * in the same transaction. Publication also needs the publish checklist met (lib/library), checked
+ * inside the transaction after `options.prepare` (e.g. the report's details saved with the move),
+ * so a refused publication changes nothing.
  */
-export async function moveReviewPhase(actor: Actor, reviewId: string, input: z.output<typeof moveReviewPhaseSchema>) {
+export async function moveReviewPhase(
+  actor: Actor,
+  reviewId: string,
+  input: z.output<typeof moveReviewPhaseSchema>,
+  options: { prepare?: (tx: Tx) => Promise<void> } = {},
+) {
   const { review, facts } = await loadVisibleReview(actor, reviewId);
   authorize(actor, "review:move-phase", facts, {
     message: review.phase === "PUBLISHED" ? "This review is published; its phase can no longer change." : "Only the review's facilitator or an admin can move it to another phase.",
@@ -29,6 +37,8 @@ export async function moveReviewPhase(actor: Actor, reviewId: string, input: z.o
   if (!check.ok) throw new AppError("CONFLICT", check.reason);
   const now = new Date();
   return db().$transaction(async (tx) => {
+    await options.prepare?.(tx);
+    if (input.to === "PUBLISHED") await assertReadyToPublish(tx, reviewId);
     const moved = await tx.review.updateMany({
       where: { id: reviewId, phase: review.phase },
       data: { phase: input.to, phaseChangedAt: now, ...(input.to === "PUBLISHED" ? { publishedAt: now } : {}) },

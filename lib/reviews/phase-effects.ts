@@ -1,10 +1,12 @@
 /**
  * What happens, in the same transaction, when a review enters a phase: responders are told to
  * write their accounts; at the reveal, accounts are stamped revealed and responders get their
- * anonymous letters; everyone is told. Notices never contain account content.
+ * anonymous letters; everyone is told. Notices never contain account content. At publication the
+ * review's search document is built, so the library finds it at once.
  */
 import { queueAutoPushes } from "../backlog/auto-push";
 import type { Tx } from "../db/client";
+import { upsertSearchDocument } from "../library/search-document";
 import { createNotifications } from "../notify/notifications";
 import type { ParticipantRole, ReviewPhase } from "../policies/types";
 
@@ -52,6 +54,7 @@ export async function applyPhaseEffects(tx: Tx, review: Review, to: ReviewPhase,
         })),
     );
   }
+  if (to === "PUBLISHED") await upsertSearchDocument(tx, review.id);
   // Teams that chose it get their agreed actions pushed to their tracker.
   if (to === "PUBLISHED") await queueAutoPushes(tx, review.id);
 }

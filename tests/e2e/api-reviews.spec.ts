@@ -15,6 +15,7 @@ import {
   type Review,
   type Team,
 } from "./support/api-client";
+import { meetPublishChecklist } from "./support/publication";
 
 let facilitator: APIRequestContext; // platform
 let responder1: APIRequestContext; // payments
@@ -64,6 +65,15 @@ test("a review goes from PREPARING to PUBLISHED through the API", async () => {
   expect(prepared.participants.map((p) => `${p.role}:${p.email}`).sort()).toEqual(["FACILITATOR:facilitator@example.com", "RESPONDER:responder2@example.com"]);
 
   for (const phase of ["INDEPENDENT", "GROUP", "ACTION_PLANNING", "PUBLISHED"]) {
+    if (phase === "PUBLISHED") {
+      // Publication waits for the publish checklist, and says what is missing.
+      const refused = await facilitator.post(`/api/v1/reviews/${review.id}/phase`, { data: { to: phase } });
+      expect(refused.status()).toBe(409);
+      const { error } = (await refused.json()) as { error: { message: string; details: { unmet: { id: string }[] } } };
+      expect(error.message).toContain("not ready to publish");
+      expect(error.details.unmet.map((u) => u.id)).toEqual(["narrative", "findings", "finding-actions", "summary", "sensitive"]);
+      await meetPublishChecklist(review.id);
+    }
     const moved = await expectJson<Review>(await move(facilitator, review.id, phase), 200);
     expect(moved.phase).toBe(phase);
     expect((await expectJson<Review>(await responder2.get(`/api/v1/reviews/${review.id}`), 200)).phase).toBe(phase);
@@ -127,7 +137,10 @@ test("an outsider gets the same 404 as for a missing review on every path, until
 
   // Published to the organisation, it is everyone's to read.
   await expectJson(await invite(responder1, review.id, "pm@example.com", "responder"), 201);
-  for (const phase of ["INDEPENDENT", "GROUP", "ACTION_PLANNING", "PUBLISHED"]) await expectJson(await move(responder1, review.id, phase), 200);
+  for (const phase of ["INDEPENDENT", "GROUP", "ACTION_PLANNING", "PUBLISHED"]) {
+    if (phase === "PUBLISHED") await meetPublishChecklist(review.id);
+    await expectJson(await move(responder1, review.id, phase), 200);
+  }
   const visible = await expectJson<Review>(await responder3.get(`/api/v1/reviews/${review.id}`), 200);
   expect(visible).toMatchObject({ id: review.id, phase: "PUBLISHED", myRole: null });
   await expectError(await move(responder3, review.id, "PUBLISHED"), 403, "FORBIDDEN");

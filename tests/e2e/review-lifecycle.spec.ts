@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { meetPublishChecklist } from "./support/publication";
 
 test("a facilitator records an incident, starts its review, invites people and walks it to publication", async ({ page, browser }) => {
   const title = `Queue backlog ${Date.now()}`;
@@ -72,6 +73,16 @@ test("a facilitator records an incident, starts its review, invites people and w
       await expect(page.getByRole("list", { name: "Review phases" }).locator("[aria-current=step]")).toContainText(phase);
       continue;
     }
+    if (button === "Publish review") {
+      // Publication has its own page: the checklist, the report's summary and audience (tests/e2e/library.spec.ts).
+      await meetPublishChecklist(reviewUrl.split("/reviews/")[1]!);
+      await page.getByRole("link", { name: "Prepare to publish" }).click();
+      await page.getByRole("button", { name: "Publish review" }).click();
+      await expect(page.getByRole("heading", { name: `Review: ${title}`, level: 1 })).toBeVisible();
+      await page.goto(reviewUrl);
+      await expect(page.getByRole("list", { name: "Review phases" }).locator("[aria-current=step]")).toContainText(phase);
+      continue;
+    }
     await page.getByRole("button", { name: button }).click();
     const dialog = page.getByRole("alertdialog");
     await expect(dialog).toBeVisible();
@@ -107,8 +118,10 @@ test("a review of an organisation-visible incident stays hidden from outsiders u
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await signIn(page, "responder3@example.com"); // Search team, not in the Payments INDEPENDENT demo review
-  await page.goto("/reviews?filter=all");
+  // The demo library fills more than a page: look each review up by its title.
+  await page.goto("/reviews?filter=all&q=Checkout+errors+after+payment+provider");
   await expect(page.getByRole("link", { name: /Checkout errors after payment provider/ })).toBeVisible(); // participant in the demo
+  await page.goto("/reviews?filter=all&q=Refund+e-mails+sent+twice");
   await expect(page.getByRole("link", { name: /Refund e-mails sent twice/ })).toBeVisible(); // published to the organisation
   await ctx.close();
 });

@@ -9,7 +9,7 @@ import { clearInsightsCache } from "../../lib/insights/insights-cache";
 import { loadDashboard } from "../../lib/insights/load-dashboard";
 import { loadMetric } from "../../lib/insights/load-metric";
 import { metricCsv } from "../../lib/insights/metric-csv";
-import { resolvePeriod, type Period } from "../../lib/insights/period";
+import { insightsQuerySchema, resolvePeriod, type Period } from "../../lib/insights/period";
 import type { Actor } from "../../lib/policies/types";
 import { actorFor, buildIncident, buildReview, buildTeam, buildUser, uid } from "../support/factories";
 
@@ -21,6 +21,8 @@ let team: { id: string; slug: string; name: string };
 let admin: Actor;
 let outsider: Actor;
 let period: Period;
+/** The URL parameters that reproduce the resolved period, parsed as the route parses them. */
+const query = () => insightsQuerySchema.parse(period.params);
 
 async function review(title: string, o: { visibility?: "ORGANISATION" | "TEAM"; resolvedAt: Date; publishedAt: Date; revealedAt: Date; responders: number; submittedBefore: number }) {
   const incident = await buildIncident({ teamId: team.id });
@@ -110,7 +112,7 @@ beforeAll(async () => {
 
 describe("Insights metrics", () => {
   it("computes action lead time: median and p90 overall, per team and per week", async () => {
-    const { data } = await loadMetric(admin, "lead-time", period.params);
+    const { data } = await loadMetric(admin, "lead-time", query());
     // Lead times 24..240 h: median 132 h; p90 = 24 × (1 + 0.9 × 9) = 218.4 h.
     expect(data.summary).toEqual({ done: 10, medianHours: 132, p90Hours: 218.4 });
     expect(data.teams).toEqual([{ team: team.name, done: 10, medianHours: 132, p90Hours: 218.4 }]);
@@ -125,14 +127,14 @@ describe("Insights metrics", () => {
   });
 
   it("counts actions done per week, by kind, with empty weeks as zeros", async () => {
-    const { data } = await loadMetric(admin, "frequency", period.params);
+    const { data } = await loadMetric(admin, "frequency", query());
     expect(data.weeks.map((w) => w.total)).toEqual([3, 0, 5, 2]);
     expect(data.weeks[0]).toMatchObject({ week: "2025-01-06", FIX: 2, PROCESS: 1 });
     expect(data.summary).toEqual({ done: 10, weeks: 4, perWeek: 2.5, weeksWithNone: 1 });
   });
 
   it("counts open and overdue actions as the period ended, by team and priority", async () => {
-    const { data } = await loadMetric(admin, "open-actions", period.params);
+    const { data } = await loadMetric(admin, "open-actions", query());
     expect(data.summary).toMatchObject({ open: 4, overdue: 2, asOf: "2025-02-02" });
     expect(data.summary.byPriority).toEqual({ HIGH: { open: 2, overdue: 2 }, MEDIUM: { open: 1, overdue: 0 }, LOW: { open: 1, overdue: 0 } });
     expect(data.table.rows).toEqual([
@@ -143,26 +145,26 @@ describe("Insights metrics", () => {
   });
 
   it("measures time from resolved to published", async () => {
-    const { data } = await loadMetric(admin, "time-to-publish", period.params);
+    const { data } = await loadMetric(admin, "time-to-publish", query());
     expect(data.summary).toEqual({ reviews: 3, medianHours: 48, p90Hours: 86.4 });
     expect(data.table.rows.map((r) => r.hours)).toEqual([96, 48, 24]);
   });
 
   it("counts findings by category over time, and the share beyond technical fixes", async () => {
-    const { data } = await loadMetric(admin, "findings", period.params);
+    const { data } = await loadMetric(admin, "findings", query());
     expect(data.summary.byCategory).toEqual({ CONTRIBUTING_TECHNICAL: 2, CONTRIBUTING_HUMAN: 0, KNOWLEDGE_GAP: 1, OPERATIONAL_SURPRISE: 1, WENT_WELL: 1 });
     expect(data.summary).toMatchObject({ findings: 5, reviews: 3, beyondTechnical: 0.5 });
     expect(data.series.map((s) => s.total)).toEqual([2, 2, 1, 0]);
   });
 
   it("measures participation: accounts submitted before the reveal", async () => {
-    const { data } = await loadMetric(admin, "participation", period.params);
+    const { data } = await loadMetric(admin, "participation", query());
     expect(data.summary).toEqual({ reviews: 3, responders: 9, submitted: 5, share: 0.556 });
     expect(data.series.map((s) => s.share)).toEqual([0.667, 1, 0, null]);
   });
 
   it("counts readers per review and the organisation reached", async () => {
-    const { data } = await loadMetric(admin, "readers", period.params);
+    const { data } = await loadMetric(admin, "readers", query());
     expect(data.reviews.map((r) => [r.title, r.readers, r.visits])).toEqual([
       ["First", 3, 3],
       ["Second", 1, 4],
@@ -173,12 +175,12 @@ describe("Insights metrics", () => {
   });
 
   it("counts only what the viewer may see: another team's member misses its team-only review and its actions", async () => {
-    const { data } = await loadMetric(outsider, "time-to-publish", period.params);
+    const { data } = await loadMetric(outsider, "time-to-publish", query());
     expect(data.summary.reviews).toBe(2);
-    const open = await loadMetric(outsider, "open-actions", period.params);
+    const open = await loadMetric(outsider, "open-actions", query());
     // The review of the open actions is published to the organisation: its actions are readable.
     expect(open.data.summary.open).toBe(4);
-    const readers = await loadMetric(outsider, "readers", period.params);
+    const readers = await loadMetric(outsider, "readers", query());
     expect(readers.data.reviews.map((r) => r.title)).toEqual(["First", "Second"]);
   });
 

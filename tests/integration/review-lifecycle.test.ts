@@ -5,7 +5,8 @@ import { createReview } from "../../lib/reviews/create-review";
 import { getReview } from "../../lib/reviews/get-review";
 import { moveReviewPhase } from "../../lib/reviews/move-review-phase";
 import { removeParticipant } from "../../lib/reviews/remove-participant";
-import { actorFor, buildCast, buildIncident, buildTeam, buildUser } from "../support/factories";
+import { actorFor, buildCast, buildFinding, buildIncident, buildTeam, buildUser } from "../support/factories";
+import { writeNarrative } from "./library-fixtures";
 
 describe("creating a review", () => {
   it("starts in PREPARING with the facilitator, and writes an audit event in the same transaction", async () => {
@@ -50,6 +51,12 @@ describe("moving a review through its phases", () => {
     const { review, actors } = await buildCast("PREPARING");
     const steps = ["INDEPENDENT", "GROUP", "ACTION_PLANNING", "PUBLISHED"] as const;
     for (const to of steps) {
+      if (to === "PUBLISHED") {
+        // Publication needs the publish checklist met (tests/integration/library-publish.test.ts).
+        await writeNarrative(review.id, "What happened, in the group's words.");
+        await buildFinding({ reviewId: review.id, title: "The runbook helped", category: "WENT_WELL" });
+        await db().review.update({ where: { id: review.id }, data: { summary: "A summary.", sensitiveReviewedAt: new Date() } });
+      }
       const moved = await moveReviewPhase(actors.facilitator, review.id, { to });
       expect(moved.phase).toBe(to);
     }

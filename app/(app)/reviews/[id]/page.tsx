@@ -102,7 +102,18 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                     Plan actions
                   </ButtonLink>
                 ) : null}
-                {review.abilities.movePhase && move && review.nextPhase && review.phase !== "INDEPENDENT" ? (
+                {review.phase === "PUBLISHED" ? (
+                  <ButtonLink href={`/reviews/${review.id}/report`} size="lg">
+                    Read the report
+                  </ButtonLink>
+                ) : null}
+                {review.abilities.movePhase && review.nextPhase === "PUBLISHED" ? (
+                  // Publication has a checklist and the report's details: its own page (lib/library).
+                  <ButtonLink href={`/reviews/${review.id}/publish`} size="lg" variant="secondary">
+                    Prepare to publish
+                  </ButtonLink>
+                ) : null}
+                {review.abilities.movePhase && move && review.nextPhase && review.nextPhase !== "PUBLISHED" && review.phase !== "INDEPENDENT" ? (
                   <PhaseMove action={movePhaseAction} reviewId={review.id} to={review.nextPhase} label={move.action} explain={move.explain} warning={moveWarning(review)} />
                 ) : null}
                 {isRevealed(review.phase) && (review.myRole || actor.role === "ADMIN") ? (

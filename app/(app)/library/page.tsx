@@ -1,0 +1,128 @@
+import Link from "next/link";
+import { BookOpen, SearchX } from "lucide-react";
+import { FILTER_KEYS, LibrarySearchForm, type LibraryQuery } from "@/components/library/library-search-form";
+import { Pagination } from "@/components/library/pagination";
+import { ResultCard } from "@/components/library/result-card";
+import { SimilarReviewsSection } from "@/components/library/similar-reviews";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/current-actor";
+import { libraryFilterOptions } from "@/lib/library/library-filters";
+import { searchLibrary, searchLibrarySchema, type LibrarySearch } from "@/lib/library/search-library";
+import { similarToYourServices } from "@/lib/library/similar-to-your-services";
+
+export const metadata = { title: "Library" };
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function LibraryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor("/library");
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, first(v)]));
+  const parsed = searchLibrarySchema.safeParse(raw);
+  // Bad filters (e.g. a date out of range) are named, and the search runs without them.
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+  const input = parsed.success ? parsed.data : searchLibrarySchema.parse({ q: raw.q });
+  const [result, options] = await Promise.all([searchLibrary(actor, input), libraryFilterOptions(actor)]);
+  const query: LibraryQuery = parsed.success
+    ? { q: input.q || undefined, team: input.team, service: input.service, severity: input.severity, category: input.category, tag: input.tag, from: input.from, to: input.to, sort: raw.sort }
+    : { q: input.q || undefined };
+  const activeFilters = FILTER_KEYS.filter((k) => query[k]).length;
+  const landing = !query.q && activeFilters === 0 && input.page === 1;
+  const similar = landing ? await similarToYourServices(actor) : null;
+
+  const href = (over: Partial<Record<keyof LibraryQuery | "page", string | undefined>>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...query, page: undefined, ...over })) if (v) params.set(k, v);
+    const s = params.toString();
+    return s ? `/library?${s}` : "/library";
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Library"
+        description="What every team learned from its incidents. Search the published reviews you may read — titles, summaries, findings, timelines and narratives."
+      />
+      <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-x-8">
+        <LibrarySearchForm query={query} options={options} activeFilters={activeFilters} />
+        <div className="lg:col-start-2 lg:row-start-2">
+          {problems.length ? (
+            <Alert tone="error" className="mb-4" title="Some filters could not be used">
+              {problems.join(" ")} The search below ignores them.
+            </Alert>
+          ) : null}
+          {similar ? <SimilarReviewsSection similar={similar} /> : null}
+          <Results result={result} options={options.total} query={query} href={href} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Results({
+  result,
+  options: published,
+  query,
+  href,
+}: {
+  result: LibrarySearch;
+  options: number;
+  query: LibraryQuery;
+  href: (over: Record<string, string | undefined>) => string;
+}) {
+  const filtered = FILTER_KEYS.some((k) => query[k]);
+  if (published === 0) {
+    return (
+      <EmptyState icon={BookOpen} title="No published reviews yet" action={<ButtonLink href="/reviews">Go to your reviews</ButtonLink>}>
+        When a facilitator publishes a review, its summary, timeline, narrative and findings appear here for everyone it is shared with — so other teams can learn from it.
+      </EmptyState>
+    );
+  }
+  if (result.items.length === 0) {
+    return (
+      <EmptyState
+        icon={SearchX}
+        title={query.q ? `No reviews match “${query.q}”` : "No reviews match these filters"}
+        action={
+          <ButtonLink variant="secondary" href="/library">
+            Clear search and filters
+          </ButtonLink>
+        }
+      >
+        {query.q ? "Try fewer or different words — a service name, a symptom like “timeout”, or a tool. " : null}
+        {filtered ? "Some filters are set: removing them may find more. " : null}
+        There are {published.toLocaleString("en")} published reviews you may read.
+      </EmptyState>
+    );
+  }
+  return (
+    <section aria-labelledby="results-heading">
+      <h2 id="results-heading" className="mb-3 text-sm text-muted">
+        <span className="font-semibold text-foreground">{result.total.toLocaleString("en")}</span> {result.total === 1 ? "review" : "reviews"}
+        {query.q ? (
+          <>
+            {" "}
+            for <span className="font-medium text-foreground">“{query.q}”</span>
+          </>
+        ) : (
+          " — newest first"
+        )}
+      </h2>
+      <ol className="space-y-3">
+        {result.items.map((item) => (
+          <li key={item.id}>
+            <ResultCard item={item} filterHref={(key, value) => href({ [key]: value })} />
+          </li>
+        ))}
+      </ol>
+      <Pagination page={result.page} pages={Math.min(result.pages, 100)} href={(page) => href({ page: String(page) })} />
+      {result.page === 100 && result.pages > 100 ? (
+        <p className="mt-3 text-center text-xs text-muted">
+          Showing the first 100 pages. <Link href="/library">Narrow the search</Link> to see more.
+        </p>
+      ) : null}
+    </section>
+  );
+}
