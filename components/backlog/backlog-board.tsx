@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react"
 import { toast } from "sonner";
 import { callApi, useRefresh } from "@/components/session/findings-support";
 import type { ActionPriorityName, ActionStatusName } from "@/lib/action-items/action-fields";
+import { BacklogIconSprite } from "./backlog-icons";
 import { BacklogRow, type KeyboardMove, type WireBacklogItem } from "./backlog-row";
 
 type Move = { after: string; before?: string } | { before: string } | { to: "top" | "bottom" | "up" | "down" };
@@ -140,7 +141,8 @@ export function BacklogBoard({ items: initial, canRank, hasPrevious, hasNext, te
   );
 
   return (
-    <div className="space-y-2">
+    <div className="relative space-y-2">
+      <BacklogIconSprite />
       {canRank ? (
         <DndContext
           id={dndId}

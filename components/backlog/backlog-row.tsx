@@ -2,26 +2,28 @@
 
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { ChevronDown, ChevronsDown, ChevronsUp, ChevronUp, GripVertical } from "lucide-react";
 import Link from "next/link";
 import type { Ref } from "react";
 import { DueDate, PriorityLabel, StatusBadge, SyncState } from "@/components/actions/action-badges";
 import type { Wire } from "@/components/session/findings-support";
 import { cn } from "@/components/ui/cn";
-import { Select } from "@/components/ui/field";
 import { ACTION_PRIORITIES, ACTION_STATUSES, PRIORITY_LABEL, STATUS_LABEL, type ActionPriorityName, type ActionStatusName } from "@/lib/action-items/action-fields";
 import type { BacklogItem } from "@/lib/action-items/list-backlog";
 import { FINDING_CATEGORY_LABEL } from "@/lib/findings/categories";
+import { BacklogIcon } from "./backlog-icons";
 
 export type WireBacklogItem = Wire<BacklogItem>;
 export type KeyboardMove = "top" | "up" | "down" | "bottom";
 
-const MOVES: { move: KeyboardMove; label: string; Icon: typeof ChevronUp }[] = [
-  { move: "top", label: "Move to the top", Icon: ChevronsUp },
-  { move: "up", label: "Move up", Icon: ChevronUp },
-  { move: "down", label: "Move down", Icon: ChevronDown },
-  { move: "bottom", label: "Move to the bottom", Icon: ChevronsDown },
+const MOVES: { move: KeyboardMove; label: string }[] = [
+  { move: "top", label: "Move to the top" },
+  { move: "up", label: "Move up" },
+  { move: "down", label: "Move down" },
+  { move: "bottom", label: "Move to the bottom" },
 ];
+
+/** A compact menu for a row (the form controls' look, with less markup: fifty rows have two each). */
+const ROW_SELECT = "h-7 rounded-md border border-border bg-surface py-0 pr-7 pl-2 text-xs focus-visible:outline-2 focus-visible:outline-ring";
 
 /**
  * One action in a team's backlog: a drag handle and move buttons for those who rank, the title
@@ -65,7 +67,7 @@ export function BacklogRow({
             aria-label={`Drag to rank “${title}”`}
             className="mt-0.5 -ml-1 shrink-0 cursor-grab touch-none rounded p-1 text-muted hover:bg-surface-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring active:cursor-grabbing"
           >
-            <GripVertical aria-hidden className="size-4" />
+            <BacklogIcon name="grip" />
           </button>
         ) : null}
         <div className="min-w-0 flex-1 space-y-1.5">
@@ -81,24 +83,24 @@ export function BacklogRow({
             </h3>
             <div className="flex shrink-0 flex-wrap items-center gap-2">
               {item.abilities.prioritise ? (
-                <Select aria-label={`Priority of “${title}”`} value={item.priority} className="h-7 w-auto py-0 sm:w-[9.5rem] pr-7 pl-2 text-xs" onChange={(e) => onChange({ priority: e.target.value as ActionPriorityName })}>
+                <select aria-label="Priority" aria-describedby={headingId} value={item.priority} className={cn(ROW_SELECT, "sm:w-[9.5rem]")} onChange={(e) => onChange({ priority: e.target.value as ActionPriorityName })}>
                   {ACTION_PRIORITIES.map((p) => (
                     <option key={p} value={p}>
                       {PRIORITY_LABEL[p]} priority
                     </option>
                   ))}
-                </Select>
+                </select>
               ) : (
                 <PriorityLabel priority={item.priority} />
               )}
               {item.abilities.updateProgress ? (
-                <Select aria-label={`Status of “${title}”`} value={item.status} className="h-7 w-auto py-0 sm:w-[8rem] pr-7 pl-2 text-xs" onChange={(e) => onChange({ status: e.target.value as ActionStatusName })}>
+                <select aria-label="Status" aria-describedby={headingId} value={item.status} className={cn(ROW_SELECT, "sm:w-[8rem]")} onChange={(e) => onChange({ status: e.target.value as ActionStatusName })}>
                   {ACTION_STATUSES.map((s) => (
                     <option key={s} value={s}>
                       {STATUS_LABEL[s]}
                     </option>
                   ))}
-                </Select>
+                </select>
               ) : (
                 <StatusBadge status={item.status} />
               )}
@@ -123,21 +125,22 @@ export function BacklogRow({
           </div>
         </div>
         {canRank ? (
-          <div role="group" aria-label={`Move “${title}”`} className="-mr-1 grid shrink-0 grid-cols-2 gap-0.5 sm:flex">
-            {MOVES.map(({ move, label, Icon }) => {
+          <div role="group" aria-label="Move" className="-mr-1 grid shrink-0 grid-cols-2 gap-0.5 sm:flex">
+            {MOVES.map(({ move, label }) => {
               const blocked = (first && (move === "top" || move === "up")) || (last && (move === "down" || move === "bottom"));
               return (
                 <button
                   key={move}
                   type="button"
                   ref={moveButtonRef(move)}
-                  aria-label={`${label}: “${title}”`}
+                  aria-label={label}
+                  aria-describedby={headingId}
                   title={label}
                   aria-disabled={blocked || undefined}
                   onClick={() => (blocked ? undefined : onMove(move))}
                   className="rounded p-1 text-muted hover:bg-surface-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring aria-disabled:cursor-not-allowed aria-disabled:opacity-30"
                 >
-                  <Icon aria-hidden className="size-4" />
+                  <BacklogIcon name={move} />
                 </button>
               );
             })}

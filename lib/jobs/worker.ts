@@ -34,7 +34,7 @@ export type WorkerOptions = {
   tasks?: Task[];
   /** Run pg-boss jobs (default true). */
   jobs?: boolean;
-  /** Parallel `backlog.sync` jobs in this process. */
+  /** `backlog.sync` jobs fetched at once by each of the worker's two pollers. */
   syncConcurrency?: number;
 };
 
@@ -65,7 +65,7 @@ export function startWorker(options: WorkerOptions = {}): Worker {
     return t;
   });
   reportTestHooks();
-  const ready = options.jobs === false ? Promise.resolve() : startJobWorkers(options.syncConcurrency ?? 4);
+  const ready = options.jobs === false ? Promise.resolve() : startJobWorkers(options.syncConcurrency ?? 5);
   ready.catch((err) => log.error({ err }, "The job queue could not start: tracker pushes wait until it does"));
   log.info({ tasks: tasks.map((t) => t.name), jobs: options.jobs !== false }, "Background worker started");
   return {
@@ -86,11 +86,29 @@ function reconcileCron(minutes: number): string {
 async function startJobWorkers(syncConcurrency: number): Promise<void> {
   const boss = await startJobQueue();
   const embedded = (await runningJobQueue())?.embedded ?? false;
-  const polling = embedded ? 0.5 : 2;
+  // Batches run side by side and are settled job by job (a retry of one never fails the others).
+  // A job rescheduled for later wakes nobody with NOTIFY, so polling stays frequent even with it.
   await boss.work(
     QUEUES.backlogSync.name,
-    { includeMetadata: true, batchSize: 1, localConcurrency: syncConcurrency, pollingIntervalSeconds: polling },
-    async ([job]: JobWithMetadata<unknown>[]) => runBacklogSyncJob(boss, job!),
+    {
+      includeMetadata: true,
+      batchSize: syncConcurrency,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+      localConcurrency: 2,
+      pollingIntervalSeconds: embedded ? 0.5 : 1,
+      notifyPollingIntervalSeconds: 2,
+    },
+    async (jobs: JobWithMetadata<unknown>[]) =>
+      Promise.all(
+        jobs.map(async (job) => {
+          try {
+            return { id: job.id, status: "completed" as const, output: await runBacklogSyncJob(boss, job) };
+          } catch (e) {
+            return { id: job.id, status: "failed" as const, output: { message: e instanceof Error ? e.message : String(e) } };
+          }
+        }),
+      ),
   );
   await boss.work(QUEUES.backlogReconcile.name, { pollingIntervalSeconds: 5 }, async () => reconcileBacklogs());
   const minutes = Number(process.env.DEBRIEF_RECONCILE_MINUTES ?? 15);
