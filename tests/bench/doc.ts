@@ -1,5 +1,6 @@
 /** The fixed part of docs/BENCHMARKS.md: what is measured and how to reproduce it. */
 import { TARGETS } from "./evaluate";
+import { AUTOSAVE_TARGETS } from "./report-autosave";
 
 export const INTRO = `# Benchmarks
 
@@ -34,6 +35,30 @@ section below from \`tests/bench/results/<kind>.json\`; the analysis at the end 
   "CPU vs health" (health's CPU per request ÷ the page's) is the steadier version of the
   throughput ratio: the share of health's throughput the page could reach if CPU were the only
   limit.
+- **Autosave (issue 3)**: \`--autosave-clients\` (50) responders of one review in INDEPENDENT —
+  real users with an Argon2 password hash, inserted before the server starts, each signed in
+  through \`/api/auth/csrf\` and \`/api/auth/callback/credentials\` — save their own account with
+  \`PUT /api/v1/reviews/{id}/accounts/me\` and \`{ content, baseVersion }\` (session cookie plus a
+  same-origin \`Origin\` header, as the browser sends). Each save is a different Tiptap document
+  of 5–20 KB (headings for the prompts, paragraphs with bold, italic, code and links, lists,
+  quotes, a log excerpt; each client's documents hover around its own size). Each client sends
+  its next save with the version the last 200 returned. Two ways, each for
+  \`--autosave-duration\` (30) seconds over the rounds: **flat out** (the next save as soon as the
+  last is answered: capacity, and latency when saves queue) and **paced** (\`--autosave-pause\`,
+  800 ms, after each answer, like the editor's debounce: the load 50 people typing at once
+  make). Rounds interleave \`/api/health\` (\`--connections\`, default 20) on the same server;
+  "vs health" is saves/s ÷ health's req/s in the same round. Each way reports its round with
+  the median p95, like the pages (the p95 over all saves is shown too). Target: p95 under
+  ${AUTOSAVE_TARGETS.p95Ms} ms. Afterwards every account is read from the database and must hold exactly
+  its client's last acknowledged document at a version equal to the number of acknowledged saves
+  (no lost or misordered update); any non-200 (a 409 would be a stale save) is an error — there
+  should be none, since each client is the only writer of its account.
+- **First-load JavaScript**: on the same server, the account page (\`/reviews/{id}/account\`, the
+  Tiptap editor) and the review overview (\`/reviews/{id}\`) are fetched as a responder; every
+  script the HTML loads is fetched and its size summed raw and gzip-compressed (\`noModule\`
+  polyfills left out: current browsers skip them), and cross-checked against Turbopack's
+  \`.next-bench/diagnostics/route-bundle-stats.json\`. Scripts that contain ProseMirror or Tiptap
+  code count as "editor": the issue asks for editor code only on pages that edit.
 
 Every response is checked: a non-2xx (e.g. a redirect to /sign-in) or a 2xx without a seeded
 review title counts as bad, and each page is fetched once before the load to fail fast.
@@ -49,6 +74,8 @@ run matter more than absolute numbers.**
 npm run bench                                                              # a fresh embedded database (PGlite)
 DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench   # PostgreSQL
 npm run bench -- --rounds=3 --duration=5 --warmup=3 --connections=20 --startup-runs=5 --rebuild
+npm run bench -- --autosave-clients=50 --autosave-duration=30 --autosave-pause=800   # the autosave part's settings
+npm run bench -- --only=autosave   # only the autosave part (keeps the saved list results)
 \`\`\`
 
 \`--duration\` is per round, so each target gets rounds × duration seconds of load (15 s by
@@ -56,6 +83,6 @@ default). With \`DATABASE_URL\` the bench creates a fresh database on that serve
 afterwards; it never touches the database named in the URL. It builds the web app once into
 \`.next-bench\` (its own \`NEXT_DIST_DIR\`, as others build into \`.next\`; \`--rebuild\` forces a new
 build, e.g. after changing app code). Servers run with \`LOG_FORMAT=json\` at the default log
-level, as in production. A whole run takes about 5 minutes. \`npm run bench -- --report-only\`
+level, as in production. A whole run takes about 7 minutes. \`npm run bench -- --report-only\`
 rewrites this file from the saved results, e.g. after editing the notes.
 `;

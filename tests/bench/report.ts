@@ -6,10 +6,15 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { autosaveSection, printAutosave } from "./report-autosave";
+import { backlogSections } from "./backlog-report";
 import { collabSections } from "./collab-report";
+import { pushSections } from "./push-report";
+import { searchSections } from "./search-report";
 import { INTRO } from "./doc";
 import { evaluate, isHealth } from "./evaluate";
 import { cpuPerRequest } from "./load";
+import { mdTable, table, type Align } from "./tables";
 import type { BenchRun, DatabaseKind, LoadResult } from "./types";
 
 const RESULTS_DIR = path.join("tests", "bench", "results");
@@ -26,19 +31,8 @@ const cpu = (r: LoadResult) => {
 };
 const bad = (r: LoadResult) => r.non2xx + r.errors + r.mismatches;
 
-function table(head: string[], rows: (string | number)[][], align: ("l" | "r")[]): string[] {
-  const cells = [head, ...rows.map((r) => r.map(String))];
-  const widths = head.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (align[i] === "r" ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");
-  return [line(head), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map((r) => line(r.map(String)))];
-}
-
-function mdTable(head: string[], rows: (string | number)[][], align: ("l" | "r")[]): string[] {
-  return [`| ${head.join(" | ")} |`, `|${align.map((a) => (a === "r" ? "---:" : "---")).join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
-}
-
 const LOAD_HEAD = ["target", "user", "reviews", "req/s", "vs health", "p50 ms", "p95 ms", "p99 ms", "CPU ms/req", "CPU vs health", "req/s by round", "requests", "bad"];
-const LOAD_ALIGN: ("l" | "r")[] = ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "l", "r", "r"];
+const LOAD_ALIGN: Align = ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "l", "r", "r"];
 const loadRows = (run: BenchRun) =>
   run.loads.map((r) => [
     isHealth(r) ? `${r.name} (baseline)` : r.name,
@@ -68,6 +62,7 @@ export function printRun(run: BenchRun): void {
     "",
     ...table(["target", "goal", "measured", "met"], run.targets.map((t) => [t.name, t.target, t.measured, t.met ? "yes" : "NO"]), ["l", "l", "l", "l"]),
     "",
+    ...printAutosave(run),
   ];
   console.log(out.join("\n"));
 }
@@ -100,9 +95,15 @@ function section(run: BenchRun): string[] {
     "",
     ...mdTable(["what", "target", "measured", "met"], run.targets.map((t) => [t.name, t.target, t.measured, t.met ? "✅ yes" : "❌ **no**"]), ["l", "l", "l", "l"]),
     "",
+    ...autosaveSection(run),
   ];
 }
 
+/** The saved result for `kind`, if any (to keep one part when --only re-runs the other). */
+export async function loadRun(kind: DatabaseKind): Promise<BenchRun | null> {
+  const file = path.join(RESULTS_DIR, `${kind}.json`);
+  return existsSync(file) ? (JSON.parse(await readFile(file, "utf8")) as BenchRun) : null;
+}
 
 export async function saveRun(run: BenchRun): Promise<void> {
   await mkdir(RESULTS_DIR, { recursive: true });
@@ -122,6 +123,12 @@ export async function writeDoc(): Promise<string> {
   }
   const collab = await collabSections();
   if (collab) parts.push(collab);
+  const push = await pushSections();
+  if (push) parts.push(push);
+  const backlog = await backlogSections();
+  if (backlog) parts.push(backlog);
+  const search = await searchSections();
+  if (search) parts.push(search);
   if (existsSync(NOTES)) parts.push((await readFile(NOTES, "utf8")).trim() + "\n");
   await writeFile(DOC, parts.join("\n"));
   return DOC;

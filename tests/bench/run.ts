@@ -1,26 +1,37 @@
 /**
- * `npm run bench`: start-up time and the reviews list under load, against a fresh database —
- * a new one on DATABASE_URL's server when that is set (dropped afterwards), otherwise an
- * embedded one. Prints a table and rewrites docs/BENCHMARKS.md. Benchmarks, not tests: it fails
- * only when it cannot measure (e.g. pages redirect to sign-in), not when a target is missed.
+ * `npm run bench`: start-up time, the reviews list under load, and responders autosaving their
+ * accounts (with first-load JS of the account page), against a fresh database — a new one on
+ * DATABASE_URL's server when that is set (dropped afterwards), otherwise an embedded one. Prints
+ * a table and rewrites docs/BENCHMARKS.md. Benchmarks, not tests: it fails only when it cannot
+ * measure (e.g. pages redirect to sign-in, or the lost-update check finds a problem), not when a
+ * target is missed.
  *
  *   npm run bench -- [--duration=5] [--rounds=3] [--warmup=3] [--connections=20] [--startup-runs=5] [--rebuild]
+ *                    [--autosave-clients=50] [--autosave-duration=30] [--autosave-pause=800] [--only=list|autosave]
  *   npm run bench -- --report-only    (rewrite docs/BENCHMARKS.md from the saved results and notes)
  *
- * --duration is per round: each target gets rounds × duration seconds of load.
+ * --duration is per round: each target gets rounds × duration seconds of load. --autosave-duration
+ * is per way of saving (flat out, paced), over all rounds. --only runs one part and keeps the
+ * other part's saved results.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { createBenchDatabase, type BenchDatabase } from "./database";
 import { evaluate } from "./evaluate";
+import { runAutosave } from "./autosave";
+import { backlogPart, runBacklogPart } from "./backlog-run";
 import { collabPart, runCollabPart } from "./collab-run";
+import { pushPart, runPushPart } from "./push-run";
+import { runSearchPart, searchPart } from "./search-run";
 import { describeMachine } from "./machine";
-import { printRun, saveRun, writeDoc } from "./report";
+import { loadRun, printRun, saveRun, writeDoc } from "./report";
 import { runScenario, type ScenarioSettings } from "./scenario";
-import { BENCH_DIST_DIR, ensureBuild, killServers } from "./server";
+import { BENCH_DIST_DIR, ensureBuild, killServers, startServer } from "./server";
 import type { BenchRun } from "./types";
 
-function settingsFromArgs(): ScenarioSettings & { rebuild: boolean; reportOnly: boolean } {
+type Settings = ScenarioSettings & { rebuild: boolean; reportOnly: boolean; only: "list" | "autosave" | null; autosave: { clients: number; durationS: number; pauseMs: number } };
+
+function settingsFromArgs(): Settings {
   const { values } = parseArgs({
     options: {
       duration: { type: "string", default: "5" },
@@ -28,6 +39,10 @@ function settingsFromArgs(): ScenarioSettings & { rebuild: boolean; reportOnly: 
       warmup: { type: "string", default: "3" },
       connections: { type: "string", default: "20" },
       "startup-runs": { type: "string", default: "5" },
+      "autosave-clients": { type: "string", default: "50" },
+      "autosave-duration": { type: "string", default: "30" },
+      "autosave-pause": { type: "string", default: "800" },
+      only: { type: "string" },
       rebuild: { type: "boolean", default: false },
       "report-only": { type: "boolean", default: false },
     },
@@ -37,6 +52,8 @@ function settingsFromArgs(): ScenarioSettings & { rebuild: boolean; reportOnly: 
     if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min} (got ${v})`);
     return n;
   };
+  const only = values.only;
+  if (only !== undefined && only !== "list" && only !== "autosave") throw new Error(`--only must be list or autosave (got ${only})`);
   return {
     durationS: int("duration", values.duration, 1),
     rounds: int("rounds", values.rounds, 1),
@@ -47,6 +64,12 @@ function settingsFromArgs(): ScenarioSettings & { rebuild: boolean; reportOnly: 
     largeReviews: 2000,
     rebuild: values.rebuild,
     reportOnly: values["report-only"],
+    only: only === "list" || only === "autosave" ? only : null,
+    autosave: {
+      clients: int("autosave-clients", values["autosave-clients"], 1),
+      durationS: int("autosave-duration", values["autosave-duration"], 1),
+      pauseMs: int("autosave-pause", values["autosave-pause"], 0),
+    },
   };
 }
 
@@ -61,6 +84,9 @@ async function cleanUp(): Promise<void> {
 
 async function main() {
   if (collabPart() === "only") return runCollabPart();
+  if (pushPart() === "only") return runPushPart();
+  if (backlogPart() === "only") return runBacklogPart();
+  if (searchPart() === "only") return runSearchPart();
   const settings = settingsFromArgs();
   if (settings.reportOnly) return console.log(`▸ Wrote ${await writeDoc()}`);
   const machine = describeMachine();
@@ -69,23 +95,53 @@ async function main() {
   console.log(build.built ? `▸ Built the web app into ${BENCH_DIST_DIR} in ${(build.ms / 1000).toFixed(0)} s` : `▸ Using the build in ${BENCH_DIST_DIR} (--rebuild to rebuild)`);
 
   database = await createBenchDatabase(process.env.DATABASE_URL || undefined);
+  const kind = process.env.DATABASE_URL ? "postgresql" : "embedded";
   console.log(`▸ Benchmarking against ${database.kind === "embedded" ? "a fresh embedded database" : "a fresh database on DATABASE_URL's server"}`);
-  const result = await runScenario(database, settings);
-  await cleanUp();
-  machine.loadAverageEnd = Math.round(os.loadavg()[0]! * 100) / 100;
+  const previous = settings.only ? await loadRun(kind) : null;
+  if (settings.only && !previous) throw new Error(`--only needs a saved ${kind} run to complete: run the whole bench first.`);
 
-  const run: BenchRun = {
-    kind: process.env.DATABASE_URL ? "postgresql" : "embedded",
-    machine,
-    databaseVersion: result.databaseVersion,
-    settings: { connections: settings.connections, durationS: settings.durationS, warmupS: settings.warmupS, rounds: settings.rounds, startupRuns: settings.startupRuns },
-    startup: result.startup,
-    ...evaluate(result.startup, result.loads),
-  };
+  let run: BenchRun;
+  if (settings.only === "autosave") {
+    console.log("▸ First start (untimed): migrations and the demo organisation…");
+    await (await startServer(database)).stop();
+    run = previous!;
+  } else {
+    const result = await runScenario(database, settings);
+    machine.loadAverageEnd = Math.round(os.loadavg()[0]! * 100) / 100;
+    run = {
+      ...previous,
+      kind,
+      machine,
+      databaseVersion: result.databaseVersion,
+      settings: { connections: settings.connections, durationS: settings.durationS, warmupS: settings.warmupS, rounds: settings.rounds, startupRuns: settings.startupRuns },
+      startup: result.startup,
+      ...evaluate(result.startup, result.loads),
+    };
+  }
+  if (settings.only !== "list") {
+    const { autosave, bundles } = await runAutosave(database, {
+      ...settings.autosave,
+      rounds: settings.rounds,
+      warmupS: settings.warmupS,
+      healthDurationS: settings.durationS,
+      connections: settings.connections,
+      reviews: settings.only === "autosave" ? 0 : settings.largeReviews,
+    });
+    run = { ...run, autosave, bundles };
+  }
+  await cleanUp();
   printRun(run);
   await saveRun(run);
   if (collabPart() === "also") await runCollabPart();
+  if (pushPart() === "also") await runPushPart();
+  if (backlogPart() === "also") await runBacklogPart();
+  if (searchPart() === "also") await runSearchPart();
   console.log(`▸ Wrote ${await writeDoc()}`);
+  const check = run.autosave?.check;
+  if (check && (check.lost || check.misordered)) {
+    console.error(`The autosave check failed: ${check.lost} accounts lost their last acknowledged save, ${check.misordered} misordered.`);
+    process.exitCode = 1;
+  }
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -73,4 +73,81 @@ export type BenchRun = {
   /** Each list target at the large data set against the small one: p50 latency, and CPU per request (steadier). */
   growth: { name: string; smallP50: number; largeP50: number; ratio: number; smallCpuMs: number | null; largeCpuMs: number | null; cpuRatio: number | null }[];
   targets: TargetCheck[];
+  /** Issue 3: responders autosaving their accounts, and first-load JS of the account page vs the review overview. */
+  autosave?: AutosaveResult;
+  bundles?: BundleResult[];
+};
+
+/** First-load JavaScript of one page (KB = 1,024 bytes). */
+export type BundleResult = {
+  name: string;
+  path: string;
+  /** The route pattern, as in route-bundle-stats.json. */
+  route: string;
+  /** Scripts the served HTML loads or names, and their total size raw and gzip-compressed. */
+  scripts: number;
+  rawKB: number;
+  gzipKB: number;
+  /** Of those, the scripts carrying the editor's code (they name ProseMirror or Tiptap), gzip-compressed. */
+  editorScripts: number;
+  editorGzipKB: number;
+  /** The HTML document itself, gzip-compressed. */
+  htmlGzipKB: number;
+  /** The route's first-load chunks as the build recorded them (Turbopack's route-bundle-stats.json), if present. */
+  built: { files: number; rawKB: number; gzipKB: number } | null;
+};
+
+/** One way of autosaving (flat out, or paced like the editor), over every round. */
+export type AutosaveMode = {
+  name: string;
+  /** How long each client waits after an acknowledged save before sending the next. */
+  pauseMs: number;
+  durationS: number;
+  /** Acknowledged (200) saves while measuring, over all rounds. */
+  saves: number;
+  /** Throughput and latencies of the round with the median p95. */
+  savesPerS: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  roundsSavesPerS: number[];
+  roundsP95: number[];
+  /** p95 over every acknowledged save of every round. */
+  allP95: number;
+  /** Median over rounds of saves/s ÷ /api/health's req/s in the same round. */
+  shareOfHealth: number;
+  /** CPU ms per acknowledged save: the server's processes (with the embedded database), and PostgreSQL's backends. */
+  serverCpuMs: number | null;
+  databaseCpuMs: number | null;
+  /** Non-200 answers (a 409 would be a stale save) and failed requests, while measuring. */
+  errors: number;
+  statusCodes: Record<string, number>;
+  /** Request body sizes (KB): min, median, max. */
+  bodyKB: [number, number, number];
+};
+
+export type AutosaveResult = {
+  machine: Machine;
+  clients: number;
+  rounds: number;
+  /** /api/health, interleaved with the autosave rounds on the same server. */
+  health: { connections: number; rps: number; roundsRps: number[]; p50: number; p95: number; cpuMs: number | null };
+  modes: AutosaveMode[];
+  /** Saves made outside the measured rounds (warm-up), counted in the check only. */
+  warmupSaves: number;
+  /** Every account compared with its client's record afterwards. */
+  check: {
+    accounts: number;
+    acknowledged: number;
+    /** Accounts holding exactly their client's last acknowledged content at version = acknowledged saves. */
+    matched: number;
+    /** Accounts whose content is not the last acknowledged save. */
+    lost: number;
+    /** Accounts whose version differs from the acknowledged saves, plus 200s whose version was not the previous + 1. */
+    misordered: number;
+    /** Non-200 answers and failed requests over the whole run (warm-up included). */
+    errors: number;
+    problems: string[];
+  };
 };

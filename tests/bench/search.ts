@@ -1,0 +1,154 @@
+/**
+ * Issue 6's search benchmark: a library of `reviews` published reviews (search-seed.ts, ~3 KB of
+ * generated narrative each) bulk-inserted with their search documents; then, on one server, the
+ * library search API under `connections` concurrent connections for a common word, a rare word and
+ * a word in every review, and the library page for the common word, in rounds interleaved with
+ * /api/health; then EXPLAIN ANALYZE of the search statement (as the use case runs it) for the
+ * common and the rare word, to show it uses the GIN index.
+ */
+import pg from "pg";
+import { SEARCH_PLANNER_SETTING, searchLibraryQuery, searchLibrarySchema } from "../../lib/library/search-library";
+import type { Actor } from "../../lib/policies/types";
+import { cpuSampler } from "./cpu";
+import { databaseVersion, type BenchDatabase } from "./database";
+import { clean, measureRounds, shareOf, type LoadTarget } from "./load";
+import { describeMachine } from "./machine";
+import { startServer } from "./server";
+import { expectPage, signIn } from "./session";
+import { seedSearchLibrary } from "./search-seed";
+import type { SearchBenchResult, SearchPlan, SearchTerm } from "./search-types";
+
+export type SearchSettings = { reviews: number; connections: number; durationS: number; warmupS: number; rounds: number };
+
+export const SEARCH_P95_TARGET_MS = 100;
+/** A member of the Search team: sees organisation-wide reviews, their team's, and their own. */
+const READER = "responder3@example.com";
+const TERMS = [
+  { name: "common word", query: "database" },
+  { name: "rare word", query: "pgbackrest" },
+  { name: "word in every review", query: "customer" },
+];
+const say = (text: string) => console.log(`▸ ${text}`);
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The reader as the app sees them (an Actor), read straight from the database. */
+async function readerActor(c: pg.Client): Promise<Actor & { teamName: string }> {
+  const user = await c.query<{ id: string; name: string | null; role: "ADMIN" | "MEMBER" }>(`SELECT id, name, role::text AS role FROM "User" WHERE email = $1`, [READER]);
+  const teams = await c.query<{ teamId: string; role: "MEMBER" | "PRODUCT_MANAGER"; name: string }>(
+    `SELECT m."teamId", m.role::text AS role, t.name FROM "TeamMembership" m JOIN "Team" t ON t.id = m."teamId" WHERE m."userId" = $1`,
+    [user.rows[0]!.id],
+  );
+  return { ...user.rows[0]!, email: READER, teams: Object.fromEntries(teams.rows.map((t) => [t.teamId, t.role])), teamName: teams.rows.map((t) => t.name).join(", ") };
+}
+
+async function countTerms(url: string, actor: Actor): Promise<{ terms: SearchTerm[]; total: number }> {
+  return withClient(url, async (c) => {
+    const total = Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM "ReviewSearchDocument"`)).rows[0]!.n);
+    const terms: SearchTerm[] = [];
+    for (const t of TERMS) {
+      const n = await c.query<{ n: string }>(`SELECT count(*) AS n FROM "ReviewSearchDocument" WHERE search @@ websearch_to_tsquery('english', $1)`, [t.query]);
+      const { sql } = searchLibraryQuery(actor, searchLibrarySchema.parse({ q: t.query, limit: 1 }));
+      const visible = await c.query<{ total: string }>(sql.text, sql.values as unknown[]);
+      const matches = Number(n.rows[0]!.n);
+      terms.push({ ...t, matches, share: Math.round((matches / total) * 1000) / 10, visible: Number(visible.rows[0]?.total ?? 0) });
+    }
+    return { terms, total };
+  });
+}
+
+async function explain(url: string, actor: Actor): Promise<SearchPlan[]> {
+  return withClient(url, async (c) => {
+    const plans: SearchPlan[] = [];
+    for (const t of TERMS.slice(0, 2)) {
+      const { sql } = searchLibraryQuery(actor, searchLibrarySchema.parse({ q: t.query }));
+      await c.query("BEGIN");
+      await c.query(SEARCH_PLANNER_SETTING);
+      await c.query(sql.text, sql.values as unknown[]); // warm
+      const rows = await c.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values as unknown[]);
+      await c.query("COMMIT");
+      // The reader's ids and the tsquery are parameters: shown as $n in the plan's text, with their values beside it.
+      const plan = rows.rows.map((r) => r["QUERY PLAN"]).join("\n");
+      const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
+      plans.push({ name: t.name, query: t.query, executionMs: ms, usesGinIndex: plan.includes("Bitmap Index Scan on \"ReviewSearchDocument_search_idx\""), plan });
+    }
+    return plans;
+  });
+}
+
+export async function runSearchBench(db: BenchDatabase, s: SearchSettings, distDir: string): Promise<SearchBenchResult> {
+  const env = { NEXT_DIST_DIR: distDir };
+  const machine = describeMachine();
+  say("Search: first start (untimed) so the database has its schema and the demo organisation…");
+  await (await startServer(db, env)).stop();
+  say(`Search: inserting ${s.reviews.toLocaleString("en")} published reviews with generated text and their search documents…`);
+  const seed = await db.withConnection((url) => seedSearchLibrary(url, s.reviews));
+  say(`  ${seed.seconds} s; narrative ${seed.narrativeBytes} bytes on average; search documents ${Math.round(seed.documentBytes / 1024 / 1024)} MB with indexes`);
+  const { actor, terms, total } = await db.withConnection(async (url) => {
+    const reader = await withClient(url, readerActor);
+    return { actor: reader, ...(await countTerms(url, reader)) };
+  });
+  for (const t of terms) say(`  “${t.query}” (${t.name}): ${t.matches} of ${total} documents (${t.share}%), ${t.visible} visible to ${READER}`);
+
+  const server = await startServer(db, env);
+  const cpu = await cpuSampler(server.pid, db.serverUrl || null);
+  let loads;
+  try {
+    const cookie = await signIn(server.url, READER);
+    const api = (q: string) => `/api/v1/library/search?q=${encodeURIComponent(q)}`;
+    const targets: LoadTarget[] = [{ name: "Health", role: "baseline", path: "/api/health", user: null, cookie: null, marker: '"status":"ok"', reviews: total }];
+    for (const t of terms) {
+      // A good answer holds results with a highlighted match (the rare word too: every one of its documents is visible to the reader or not, checked here).
+      const marker = t.visible > 0 ? '"match":true' : '"items":[]';
+      await expectPage(server.url, api(t.query), cookie, marker);
+      targets.push({ name: `Search API, ${t.name} “${t.query}”`, role: "reference", path: api(t.query), user: READER, cookie, marker, reviews: total });
+    }
+    await expectPage(server.url, `/library?q=${TERMS[0]!.query}`, cookie, "<mark");
+    targets.push({ name: `Library page, ${TERMS[0]!.name} “${TERMS[0]!.query}”`, role: "reference", path: `/library?q=${TERMS[0]!.query}`, user: READER, cookie, marker: "<mark", reviews: total });
+    say(`Search: ${targets.length} targets, ${s.rounds} interleaved rounds of ${s.durationS} s × ${s.connections} connections…`);
+    loads = await measureRounds(server.url, targets, s, cpu, (r, i) =>
+      say(`  round ${i + 1} ${r.name.padEnd(48)} ${String(r.rps).padStart(7)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms${r.non2xx + r.errors + r.mismatches ? "  BAD" : ""}`),
+    );
+  } finally {
+    await cpu.close();
+    await server.stop();
+  }
+  const health = loads[0]!;
+  loads = loads.map((r, i) => (i === 0 ? r : { ...r, shareOfHealth: shareOf(r, health) }));
+  say("Search: EXPLAIN ANALYZE of the search statement…");
+  const plans = await db.withConnection((url) => explain(url, actor));
+  for (const p of plans) say(`  “${p.query}”: ${p.executionMs} ms, GIN index ${p.usesGinIndex ? "used" : "NOT used"}`);
+
+  const measured = (i: number) => loads[i + 1]!;
+  const targets = [
+    ...TERMS.slice(0, 2).map((t, i) => ({
+      name: `Search API, ${t.name} “${t.query}”: p95 latency at ${s.connections} connections`,
+      target: `< ${SEARCH_P95_TARGET_MS} ms`,
+      measured: `${measured(i).p95} ms (p50 ${measured(i).p50} ms; ${measured(i).rps} req/s, ${((measured(i).shareOfHealth ?? 0) * 100).toFixed(1)}% of /api/health)`,
+      met: measured(i).p95 < SEARCH_P95_TARGET_MS,
+    })),
+    ...plans.map((p) => ({ name: `The search for “${p.query}” uses the GIN index`, target: "Bitmap Index Scan on ReviewSearchDocument_search_idx", measured: p.usesGinIndex ? "yes" : "no", met: p.usesGinIndex })),
+    { name: "Every measured response a 2xx with the expected content", target: "0 bad", measured: `${loads.reduce((n, r) => n + r.non2xx + r.errors + r.mismatches, 0)} bad of ${loads.reduce((n, r) => n + r.ok, 0)}`, met: loads.every(clean) },
+  ];
+  machine.loadAverageEnd = describeMachine().loadAverage;
+  return {
+    kind: db.kind,
+    machine,
+    databaseVersion: await db.withConnection(databaseVersion),
+    settings: { connections: s.connections, durationS: s.durationS, warmupS: s.warmupS, rounds: s.rounds },
+    reader: { email: READER, team: actor.teamName },
+    seed: { ...seed, publishedTotal: total },
+    terms,
+    loads,
+    plans,
+    targets,
+  };
+}
