@@ -63,6 +63,10 @@ export interface BacklogProvider {
    * search index may not have caught up yet (used when an earlier attempt may have created it).
    */
   findByMarker(actionId: string, options?: { deep?: boolean }): Promise<IssueRef | null>;
+  /**
+   * For an OPEN action this must be a single creating request, so a rate-limited failure means
+   * nothing was created and the gate may send it again (lib/backlog/rate-gate.ts).
+   */
   createIssue(input: IssueInput): Promise<IssueRef>;
   /** Title, priority, due date and status. */
   updateIssue(ref: IssueRef, input: IssueInput): Promise<void>;

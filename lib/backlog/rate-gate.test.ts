@@ -9,7 +9,7 @@ function fakeProvider(calls: number[], fail?: () => ProviderError | undefined): 
     if (e) throw e;
     return "ok";
   };
-  return { name: "WEBHOOK", twoWay: false, testConnection: run, findByMarker: async () => (await run(), null), createIssue: async () => (await run(), { externalId: "1", key: "K", url: "u" }), updateIssue: async () => void (await run()), getIssue: async () => { throw new Error("n/a"); }, parseWebhook: () => ({ deliveryId: null, changes: [] }) };
+  return { name: "WEBHOOK", twoWay: false, testConnection: run, findByMarker: async () => (await run(), null), createIssue: async () => (await run(), { externalId: "1", key: "K", url: "u" }), updateIssue: async () => void (await run()), getIssue: async () => { await run(); throw new Error("n/a"); }, parseWebhook: () => ({ deliveryId: null, changes: [] }) };
 }
 
 describe("the per-connection gate", () => {
@@ -37,5 +37,31 @@ describe("the per-connection gate", () => {
     const provider = gated({ ...base, testConnection: async () => { inFlight++; peak = Math.max(peak, inFlight); await new Promise((r) => setTimeout(r, 20)); inFlight--; return "ok"; } }, "conn-c", { concurrency: 2 });
     await Promise.all(Array.from({ length: 6 }, () => provider.testConnection()));
     expect(peak).toBe(2);
+  });
+
+  it("sends a refused request again once a short Retry-After has passed, but never repeats a create that may have made a second request", async () => {
+    const calls: number[] = [];
+    let refusals = 2;
+    const provider = gated(fakeProvider(calls, () => (refusals-- > 0 ? new ProviderError("rate-limited", "429", { retryAfterMs: 150 }) : undefined)), "conn-d");
+    const t0 = Date.now();
+    await expect(provider.findByMarker("action-1")).resolves.toBeNull();
+    expect(calls).toHaveLength(3);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
+    expect(calls[2]! - calls[1]!).toBeGreaterThanOrEqual(140);
+
+    const input = { actionId: "action-1", title: "t", description: { type: "doc" }, priority: "HIGH", kind: "FIX", dueDate: null, review: { title: "r", url: "u" } } as const;
+    refusals = 1;
+    await expect(provider.createIssue({ ...input, status: "OPEN" })).resolves.toMatchObject({ key: "K" });
+    refusals = 1;
+    const before = calls.length;
+    await expect(provider.createIssue({ ...input, status: "DONE" })).rejects.toMatchObject({ kind: "rate-limited" });
+    expect(calls.length - before).toBe(1);
+  });
+
+  it("gives a long wait, or too many refusals in a row, back to the job queue", async () => {
+    const calls: number[] = [];
+    const provider = gated(fakeProvider(calls, () => new ProviderError("rate-limited", "429", { retryAfterMs: 20 })), "conn-e", { maxInlineRetries: 3 });
+    await expect(provider.getIssue({ externalId: "1", key: "K", url: "u" })).rejects.toMatchObject({ kind: "rate-limited" });
+    expect(calls).toHaveLength(4);
   });
 });

@@ -32,8 +32,14 @@ export type PushResult = PushScenario & {
   /** Answers the tracker gave that were 429 (its rate limit, or injected) and 5xx (injected). */
   rateLimited: number;
   serverErrors: number;
-  /** Job attempts that failed and were retried with backoff. */
+  /** Job attempts that failed (5xx, network) and were retried by pg-boss with backoff. */
   retries: number;
+  /** Jobs re-sent for later because the tracker asked for a wait longer than the gate sleeps through. */
+  postponed: number;
+  /** Requests the tracker accepted (not 429) per second over the whole push, against its ceiling. */
+  acceptedPerS: number;
+  /** Seconds the tracker's rate alone needs: a search for the marker and a create per action. */
+  floorS: number;
   duplicates: number;
   lost: number;
   completed: boolean;
@@ -107,7 +113,11 @@ async function runScenario(scenario: PushScenario): Promise<PushResult> {
     const issueIds = new Set(gh.issues.map((i) => String(i.id)));
     const duplicates = [...perMarker.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
     const lost = rows.filter((r) => r.syncState !== "SYNCED" || !r.externalId || !issueIds.has(r.externalId) || perMarker.get(r.id) !== 1).length;
-    const retries = await db().actionSyncEvent.count({ where: { actionId: { in: ids }, kind: "retrying" } });
+    const [jobs] = await db().$queryRaw<{ retries: bigint; jobs: bigint; actions: bigint }[]>`
+      SELECT coalesce(sum(retry_count), 0)::bigint AS retries, count(*)::bigint AS jobs, count(DISTINCT singleton_key)::bigint AS actions
+      FROM pgboss.job WHERE name = 'backlog.sync' AND singleton_key = ANY(${ids}::text[])`;
+    const retries = Number(jobs?.retries ?? 0);
+    if (gh.unexpected.length) throw new Error(`The worker sent ${gh.unexpected.length} requests the fake GitHub does not know, e.g. ${gh.unexpected[0]!.method} ${gh.unexpected[0]!.path}`);
     const times = [...syncedAt.values()];
     return {
       ...scenario,
@@ -119,6 +129,9 @@ async function runScenario(scenario: PushScenario): Promise<PushResult> {
       rateLimited: gh.requests.filter((r) => r.status === 429).length,
       serverErrors: gh.requests.filter((r) => (r.status ?? 0) >= 500).length,
       retries,
+      postponed: Number(jobs?.jobs ?? 0) - Number(jobs?.actions ?? 0),
+      acceptedPerS: round(gh.requests.filter((r) => r.status !== 429).length / Math.max(0.001, durationMs / 1000), 2),
+      floorS: round((2 * scenario.actions) / scenario.trackerRps, 1),
       duplicates,
       lost,
       completed,
