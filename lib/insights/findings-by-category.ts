@@ -2,6 +2,9 @@
  * Findings by category over time, for reviews published in the period (by the week or month of
  * publication): is the organisation learning about knowledge gaps, surprises and how it works —
  * not only technical fixes?
+ *
+ * Findings are grouped on the raw bucket and category and only the groups are formatted: formatting
+ * every finding's date and category as text cost more than the grouping (tests/bench/notes.md).
  */
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
@@ -10,7 +13,7 @@ import type { Actor } from "../policies/types";
 import { periodBuckets } from "./buckets";
 import { ratio, type MetricOptions, type MetricTable } from "./metric-types";
 import type { Period } from "./period";
-import { bucketSql, meJoin, reviewsVisibleSql, reviewTeamSql } from "./scope-sql";
+import { meJoin, reviewsVisibleSql, reviewTeamSql } from "./scope-sql";
 
 export type FindingsBucket = { bucket: string; total: number } & Record<FindingCategoryName, number>;
 export type FindingsMetric = {
@@ -24,12 +27,13 @@ const zeros = () => Object.fromEntries(FINDING_CATEGORIES.map((c) => [c, 0])) as
 export async function findingsMetric(actor: Actor, p: Period, options: MetricOptions = {}): Promise<FindingsMetric> {
   const [r] = await (options.client ?? db()).$queryRaw<{ rows: { bucket: string; category: FindingCategoryName; n: number }[]; reviews: number }[]>(Prisma.sql`
     WITH f AS (
-      SELECT ${bucketSql(p, Prisma.sql`r."publishedAt"`)} AS bucket, f.category::text AS category, f."reviewId"
+      SELECT date_trunc(${p.bucket}, r."publishedAt") AS bucket, f.category, f."reviewId"
       FROM "Finding" f JOIN "Review" r ON r.id = f."reviewId" JOIN "Incident" i ON i.id = r."incidentId" ${meJoin(actor)}
       WHERE r.phase = 'PUBLISHED' AND r."publishedAt" >= ${p.from} AND r."publishedAt" < ${p.to} AND ${reviewTeamSql(p)} AND ${reviewsVisibleSql(actor)}
     )
-    SELECT (SELECT COALESCE(json_agg(x), '[]'::json) FROM (SELECT bucket, category, count(*) AS n FROM f GROUP BY 1, 2) x) AS rows,
-           (SELECT count(DISTINCT "reviewId")::int FROM f) AS reviews`);
+    SELECT (SELECT COALESCE(json_agg(json_build_object('bucket', to_char(bucket, 'YYYY-MM-DD'), 'category', category::text, 'n', n)), '[]'::json)
+              FROM (SELECT bucket, category, count(*)::int AS n FROM f GROUP BY 1, 2) x) AS rows,
+           (SELECT count(*)::int FROM (SELECT DISTINCT "reviewId" FROM f) d) AS reviews`);
   const { rows } = r!;
   const series: FindingsBucket[] = periodBuckets(p).map((bucket) => ({ bucket, total: 0, ...zeros() }));
   const index = new Map(series.map((s) => [s.bucket, s]));

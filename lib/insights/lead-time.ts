@@ -1,7 +1,8 @@
 /**
  * Improvement action lead time: from agreement to done (agreedAt → closedAt) for actions finished
  * (DONE) in the period, as continuous percentiles — median and p90 — overall, per owning team
- * and per week (or month) the actions were done in.
+ * and per week (or month) the actions were done in. Grouped on the team's id and the raw bucket;
+ * names and dates are added to the few groups, not to every action.
  */
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
@@ -9,7 +10,7 @@ import type { Actor } from "../policies/types";
 import { periodBuckets } from "./buckets";
 import { hours, type MetricOptions, type MetricTable } from "./metric-types";
 import type { Period } from "./period";
-import { actionsVisibleSql, actionTeamSql, bucketSql, meJoin } from "./scope-sql";
+import { actionsVisibleSql, actionTeamSql, meJoin } from "./scope-sql";
 
 type Stat = { done: number; medianHours: number | null; p90Hours: number | null };
 export type LeadTimeMetric = {
@@ -24,15 +25,18 @@ type Row = { team: string | null; bucket: string | null; grouping: number; done:
 export async function leadTimeMetric(actor: Actor, p: Period, options: MetricOptions = {}): Promise<LeadTimeMetric> {
   const rows = await (options.client ?? db()).$queryRaw<Row[]>(Prisma.sql`
     WITH d AS (
-      SELECT t.name AS team, ${bucketSql(p, Prisma.sql`a."closedAt"`)} AS bucket, EXTRACT(EPOCH FROM (a."closedAt" - a."agreedAt")) AS seconds
-      FROM "ActionItem" a JOIN "Team" t ON t.id = a."teamId" JOIN "Review" r ON r.id = a."reviewId" JOIN "Incident" i ON i.id = r."incidentId" ${meJoin(actor)}
+      SELECT a."teamId", date_trunc(${p.bucket}, a."closedAt") AS b, EXTRACT(EPOCH FROM (a."closedAt" - a."agreedAt")) AS seconds
+      FROM "ActionItem" a JOIN "Review" r ON r.id = a."reviewId" JOIN "Incident" i ON i.id = r."incidentId" ${meJoin(actor)}
       WHERE a.status = 'DONE' AND a."agreedAt" IS NOT NULL AND a."closedAt" >= ${p.from} AND a."closedAt" < ${p.to}
         AND a."closedAt" >= a."agreedAt" AND ${actionTeamSql(p)} AND ${actionsVisibleSql(actor)}
+    ), g AS (
+      SELECT "teamId", b, GROUPING("teamId", b)::int AS grouping, count(*)::int AS done,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds)::float8 AS median,
+             percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds)::float8 AS p90
+      FROM d GROUP BY GROUPING SETS ((), ("teamId"), (b))
     )
-    SELECT team, bucket, GROUPING(team, bucket)::int AS grouping, count(*)::int AS done,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds)::float8 AS median,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds)::float8 AS p90
-    FROM d GROUP BY GROUPING SETS ((), (team), (bucket))`);
+    SELECT t.name AS team, to_char(g.b, 'YYYY-MM-DD') AS bucket, g.grouping, g.done, g.median, g.p90
+    FROM g LEFT JOIN "Team" t ON t.id = g."teamId"`);
   const stat = (r: Row | undefined): Stat => ({ done: r?.done ?? 0, medianHours: hours(r?.median ?? null), p90Hours: hours(r?.p90 ?? null) });
   // GROUPING(team, bucket): 3 = overall, 1 = per team (bucket rolled up), 2 = per bucket.
   const teams = rows.filter((r) => r.grouping === 1).map((r) => ({ team: r.team!, ...stat(r) })).sort((a, b) => b.done - a.done || a.team.localeCompare(b.team));

@@ -9,7 +9,7 @@ import type { Actor } from "../policies/types";
 import { periodBuckets } from "./buckets";
 import { ratio, type MetricOptions, type MetricTable } from "./metric-types";
 import type { Period } from "./period";
-import { bucketSql, meJoin, reviewsVisibleSql, reviewTeamSql } from "./scope-sql";
+import { meJoin, reviewsVisibleSql, reviewTeamSql } from "./scope-sql";
 
 type Counts = { reviews: number; responders: number; submitted: number; share: number | null };
 export type ParticipationMetric = { summary: Counts; series: (Counts & { bucket: string })[]; table: MetricTable };
@@ -20,20 +20,20 @@ type One = { title: string; team: string; revealedAt: string; responders: number
 export async function participationMetric(actor: Actor, p: Period, options: MetricOptions = {}): Promise<ParticipationMetric> {
   const [r] = await (options.client ?? db()).$queryRaw<{ aggs: Agg[]; rows: One[] }[]>(Prisma.sql`
     WITH v AS (
-      SELECT r.id, r.title, t.name AS team, r."revealedAt", ${bucketSql(p, Prisma.sql`r."revealedAt"`)} AS bucket
+      SELECT r.id, r.title, t.name AS team, r."revealedAt", date_trunc(${p.bucket}, r."revealedAt") AS b
       FROM "Review" r JOIN "Incident" i ON i.id = r."incidentId" JOIN "Team" t ON t.id = i."teamId" ${meJoin(actor)}
       WHERE r."revealedAt" >= ${p.from} AND r."revealedAt" < ${p.to} AND ${reviewTeamSql(p)} AND ${reviewsVisibleSql(actor)}
     ), per AS (
-      SELECT v.id, v.title, v.team, v."revealedAt", v.bucket, count(rp.id)::int AS responders,
+      SELECT v.id, v.title, v.team, v."revealedAt", v.b, count(rp.id)::int AS responders,
              count(ra.id) FILTER (WHERE ra."submittedAt" <= v."revealedAt")::int AS submitted
       FROM v
       LEFT JOIN "ReviewParticipant" rp ON rp."reviewId" = v.id AND rp.role = 'RESPONDER'
       LEFT JOIN "ResponderAccount" ra ON ra."reviewId" = v.id AND ra."authorId" = rp."userId"
-      GROUP BY v.id, v.title, v.team, v."revealedAt", v.bucket
+      GROUP BY v.id, v.title, v.team, v."revealedAt", v.b
     )
     SELECT (SELECT COALESCE(json_agg(a), '[]'::json) FROM (
-              SELECT bucket, GROUPING(bucket) AS g, count(*) AS reviews, COALESCE(sum(responders), 0) AS responders, COALESCE(sum(submitted), 0) AS submitted
-              FROM per GROUP BY GROUPING SETS ((), (bucket))) a) AS aggs,
+              SELECT to_char(b, 'YYYY-MM-DD') AS bucket, GROUPING(b) AS g, count(*) AS reviews, COALESCE(sum(responders), 0) AS responders, COALESCE(sum(submitted), 0) AS submitted
+              FROM per GROUP BY GROUPING SETS ((), (b))) a) AS aggs,
            (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
               SELECT title, team, to_char("revealedAt", 'YYYY-MM-DD') AS "revealedAt", responders, submitted
               FROM per ORDER BY "revealedAt" DESC, id LIMIT ${options.rows ?? 100}) x) AS rows`);

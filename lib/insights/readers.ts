@@ -26,16 +26,17 @@ export async function readersMetric(actor: Actor, p: Period, options: MetricOpti
       SELECT r.id, r.title, t.name AS team, r."publishedAt"
       FROM "Review" r JOIN "Incident" i ON i.id = r."incidentId" JOIN "Team" t ON t.id = i."teamId" ${meJoin(actor)}
       WHERE r.phase = 'PUBLISHED' AND r."publishedAt" >= ${p.from} AND r."publishedAt" < ${p.to} AND ${reviewTeamSql(p)} AND ${reviewsVisibleSql(actor)}
-    ), agg AS (
-      SELECT rr."reviewId", count(*)::int AS readers, sum(rr.count)::int AS visits
-      FROM "ReviewRead" rr WHERE rr."firstAt" < ${p.to} AND rr."reviewId" IN (SELECT id FROM v) GROUP BY rr."reviewId"
+    ), g AS (
+      SELECT rr."reviewId", rr."userId", GROUPING(rr."reviewId", rr."userId")::int AS gk, count(*)::int AS readers, sum(rr.count)::int AS visits
+      FROM "ReviewRead" rr WHERE rr."firstAt" < ${p.to} AND rr."reviewId" IN (SELECT id FROM v)
+      GROUP BY GROUPING SETS ((rr."reviewId"), (rr."userId"))
     ), per AS (
-      SELECT v.id, v.title, v.team, v."publishedAt", COALESCE(agg.readers, 0) AS readers, COALESCE(agg.visits, 0) AS visits
-      FROM v LEFT JOIN agg ON agg."reviewId" = v.id
+      SELECT v.id, v.title, v.team, v."publishedAt", COALESCE(g.readers, 0) AS readers, COALESCE(g.visits, 0) AS visits
+      FROM v LEFT JOIN g ON g.gk = 1 AND g."reviewId" = v.id
     )
     SELECT (SELECT count(*)::int FROM per) AS reviews,
            (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY readers)::float8 FROM per) AS median,
-           (SELECT count(*)::int FROM (SELECT DISTINCT rr."userId" FROM "ReviewRead" rr WHERE rr."firstAt" < ${p.to} AND rr."reviewId" IN (SELECT id FROM v)) u) AS readers,
+           (SELECT count(*)::int FROM g WHERE gk = 2) AS readers,
            (SELECT count(*)::int FROM "User" u WHERE u."deactivatedAt" IS NULL) AS active,
            (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
               SELECT id, title, team, to_char("publishedAt", 'YYYY-MM-DD') AS "publishedAt", readers, visits

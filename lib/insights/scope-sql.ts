@@ -33,6 +33,3 @@ export const reviewTeamSql = (p: Period) => (p.team ? Prisma.sql`i."teamId" = ${
 /** An action's team filter (the team that owns the action). */
 export const actionTeamSql = (p: Period) => (p.team ? Prisma.sql`a."teamId" = ${p.team.id}` : Prisma.sql`TRUE`);
 
-/** date_trunc of a timestamp column to the period's bucket, as a YYYY-MM-DD string. */
-export const bucketSql = (p: Period, column: Prisma.Sql) => Prisma.sql`to_char(date_trunc(${p.bucket}, ${column}), 'YYYY-MM-DD')`;
-export const weekSql = (column: Prisma.Sql) => Prisma.sql`to_char(date_trunc('week', ${column}), 'YYYY-MM-DD')`;

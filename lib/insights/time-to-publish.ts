@@ -9,7 +9,7 @@ import type { Actor } from "../policies/types";
 import { periodBuckets } from "./buckets";
 import { hours, type MetricOptions, type MetricTable } from "./metric-types";
 import type { Period } from "./period";
-import { bucketSql, meJoin, reviewsVisibleSql, reviewTeamSql } from "./scope-sql";
+import { meJoin, reviewsVisibleSql, reviewTeamSql } from "./scope-sql";
 
 type Stat = { reviews: number; medianHours: number | null; p90Hours: number | null };
 export type TimeToPublishMetric = {
@@ -25,16 +25,16 @@ type One = { title: string; team: string; resolvedAt: string; publishedAt: strin
 export async function timeToPublishMetric(actor: Actor, p: Period, options: MetricOptions = {}): Promise<TimeToPublishMetric> {
   const [r] = await (options.client ?? db()).$queryRaw<{ aggs: Agg[]; rows: One[] }[]>(Prisma.sql`
     WITH d AS (
-      SELECT r.id, r.title, t.name AS team, r."publishedAt", i."resolvedAt", ${bucketSql(p, Prisma.sql`r."publishedAt"`)} AS bucket,
+      SELECT r.id, r.title, t.name AS team, r."publishedAt", i."resolvedAt", date_trunc(${p.bucket}, r."publishedAt") AS b,
              GREATEST(EXTRACT(EPOCH FROM (r."publishedAt" - i."resolvedAt")), 0)::float8 AS seconds
       FROM "Review" r JOIN "Incident" i ON i.id = r."incidentId" JOIN "Team" t ON t.id = i."teamId" ${meJoin(actor)}
       WHERE r.phase = 'PUBLISHED' AND r."publishedAt" >= ${p.from} AND r."publishedAt" < ${p.to} AND i."resolvedAt" IS NOT NULL
         AND ${reviewTeamSql(p)} AND ${reviewsVisibleSql(actor)}
     )
     SELECT (SELECT COALESCE(json_agg(a), '[]'::json) FROM (
-              SELECT team, bucket, GROUPING(team, bucket) AS g, count(*) AS n,
+              SELECT team, to_char(b, 'YYYY-MM-DD') AS bucket, GROUPING(team, b) AS g, count(*) AS n,
                      percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90
-              FROM d GROUP BY GROUPING SETS ((), (team), (bucket))) a) AS aggs,
+              FROM d GROUP BY GROUPING SETS ((), (team), (b))) a) AS aggs,
            (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
               SELECT title, team, to_char("resolvedAt", 'YYYY-MM-DD') AS "resolvedAt", to_char("publishedAt", 'YYYY-MM-DD') AS "publishedAt", seconds
               FROM d ORDER BY seconds DESC, "publishedAt" DESC, id LIMIT ${options.rows ?? 100}) x) AS rows`);
