@@ -2,7 +2,9 @@
  * The independence guarantee, proven as a matrix: every role × every read path in lib × every
  * phase. Each responder's account carries unique markers (in the narrative and the personal
  * timeline); a role "sees" an account when any read path's output contains its marker.
- * Before the reveal, only the author sees their own account, by any path.
+ * Before the reveal, only the author sees their own account, by any path. Afterwards, only the
+ * review's participants (and admins) do: the report, its exports, the library's search, related
+ * reviews and the published-review listings behind digests and feeds never carry account content.
  */
 import { describe, expect, it } from "vitest";
 import { listReviewActivity } from "../../lib/audit/list-review-activity";
@@ -16,14 +18,30 @@ import { getAccountStatusBoard } from "../../lib/responder-accounts/status-board
 import { getReview } from "../../lib/reviews/get-review";
 import { listReviews } from "../../lib/reviews/list-reviews";
 import { getMyWork } from "../../lib/reviews/my-work";
+import { listPublishedReviews } from "../../lib/follow/published-reviews";
+import { getReviewReaders } from "../../lib/follow/review-readers";
+import { exportReport } from "../../lib/library/export-report";
+import { getReport } from "../../lib/library/get-report";
+import { relatedReviews } from "../../lib/library/related-reviews";
+import { upsertSearchDocument } from "../../lib/library/search-document";
+import { searchLibrary, searchLibrarySchema } from "../../lib/library/search-library";
 import { actorFor, buildAccount, buildCast, buildUser, uid } from "../support/factories";
 
 const PHASES: ReviewPhase[] = ["PREPARING", "INDEPENDENT", "GROUP", "ACTION_PLANNING", "PUBLISHED"];
 const REVEALED = new Set<ReviewPhase>(["GROUP", "ACTION_PLANNING", "PUBLISHED"]);
 
 /** Everything each read path returns for this actor, as one string (errors included: their messages must not leak either). */
-async function everythingVisibleTo(actor: Actor, reviewId: string): Promise<string> {
+async function everythingVisibleTo(actor: Actor, reviewId: string, markers: string[], title = ""): Promise<string> {
   const paths: Record<string, () => Promise<unknown>> = {
+    // The library: searching for the markers themselves, browsing, the report and its Markdown.
+    // (Results only: the answer repeats the query, which here is the marker.)
+    ...Object.fromEntries(markers.map((m, i) => [`search${i}`, async () => (await searchLibrary(actor, searchLibrarySchema.parse({ q: m }))).items])),
+    byTitle: async () => (await searchLibrary(actor, searchLibrarySchema.parse({ q: `"${title}"` }))).items,
+    report: () => getReport(actor, reviewId),
+    markdown: async () => (await exportReport(actor, reviewId, { format: "md" })).body.toString("utf8"),
+    related: () => relatedReviews(actor, reviewId),
+    published: () => listPublishedReviews(actor),
+    readers: () => getReviewReaders(actor, reviewId),
     getReview: () => getReview(actor, reviewId),
     listReviews: () => listReviews(actor, { filter: "all", limit: 100 }),
     myWork: () => getMyWork(actor),
@@ -58,6 +76,11 @@ describe.each(PHASES)("review in %s", (phase) => {
     await buildAccount({ reviewId: cast.review.id, authorId: cast.users.responder.id, text: `I saw ${markerA}`, timeline: [`Noticed ${timelineA}`] });
     await buildAccount({ reviewId: cast.review.id, authorId: second.id, text: `Then ${markerB}`, status: "SUBMITTED" });
     const secondActor = await actorFor(second.id);
+    // Published reviews are in the library (built at publication; here the review starts there).
+    if (phase === "PUBLISHED") {
+      await db().review.update({ where: { id: cast.review.id }, data: { publishedAt: new Date() } });
+      await upsertSearchDocument(db(), cast.review.id);
+    }
 
     const revealed = REVEALED.has(phase);
     const who: Record<string, { actor: Actor; seesA: boolean; seesB: boolean }> = {
@@ -71,10 +94,16 @@ describe.each(PHASES)("review in %s", (phase) => {
       outsider: { actor: cast.actors.outsider, seesA: false, seesB: false },
     };
     for (const [name, w] of Object.entries(who)) {
-      const seen = await everythingVisibleTo(w.actor, cast.review.id);
+      const seen = await everythingVisibleTo(w.actor, cast.review.id, [markerA, timelineA, markerB], cast.review.title);
       expect(seen.includes(markerA), `${name} sees the author's narrative in ${phase}`).toBe(w.seesA);
       expect(seen.includes(timelineA), `${name} sees the author's timeline in ${phase}`).toBe(w.seesA);
       expect(seen.includes(markerB), `${name} sees the other responder's narrative in ${phase}`).toBe(w.seesB);
+      if (phase === "PUBLISHED") {
+        // The library paths really answer (published to the organisation: everyone reads the report).
+        expect(seen, `${name} reads the report`).toMatch(new RegExp(`^report:\\{.*"id":"${cast.review.id}"`, "m"));
+        expect(seen, `${name} finds it in the library`).toMatch(new RegExp(`^byTitle:.*"id":"${cast.review.id}"`, "m"));
+        expect(seen, `${name} downloads its Markdown`).toMatch(/^markdown:"# /m);
+      }
     }
   });
 });
@@ -85,7 +114,7 @@ describe("account ids from other reviews", () => {
     const two = await buildCast("GROUP");
     const marker = `other-review-${uid()}`;
     await buildAccount({ reviewId: two.review.id, authorId: two.users.responder.id, text: marker });
-    const seen = await everythingVisibleTo(one.actors.responder, two.review.id);
+    const seen = await everythingVisibleTo(one.actors.responder, two.review.id, [marker]);
     expect(seen).not.toContain(marker);
     expect(seen).toContain("accounts:error:Review not found.");
   });
