@@ -77,3 +77,12 @@ export async function storedAccounts(url: string): Promise<Map<string, StoredAcc
     return new Map(rows.map((r) => [r.email, { version: r.version, content: r.content }]));
   });
 }
+
+/** The demo review in GROUP (the seeded session), whose session page the bench weighs. */
+export async function demoGroupReviewId(url: string): Promise<string> {
+  return withClient(url, async (client) => {
+    const found = await client.query<{ id: string }>(`SELECT id FROM "Review" WHERE phase = 'GROUP' ORDER BY "createdAt" LIMIT 1`);
+    if (!found.rows[0]) throw new Error("The demo data has no review in GROUP: the session page cannot be measured.");
+    return found.rows[0].id;
+  });
+}

@@ -6,7 +6,7 @@
  */
 import { checkAccounts, drive, newTally, type Responder, type Tally } from "./autosave-client";
 import { targetBytes } from "./autosave-docs";
-import { AUTOSAVE_REVIEW_ID, AUTOSAVE_REVIEW_TITLE, seedAutosave, storedAccounts } from "./autosave-seed";
+import { AUTOSAVE_REVIEW_ID, AUTOSAVE_REVIEW_TITLE, demoGroupReviewId, seedAutosave, storedAccounts } from "./autosave-seed";
 import { measureBundles } from "./bundles";
 import { cpuSampler, cpuSpent, type CpuSnapshot } from "./cpu";
 import type { BenchDatabase } from "./database";
@@ -90,7 +90,7 @@ function summarise(m: ModeRounds, health: LoadResult[]): AutosaveMode {
 export async function runAutosave(db: BenchDatabase, s: AutosaveSettings): Promise<{ autosave: AutosaveResult; bundles: BundleResult[] }> {
   const machine = describeMachine();
   say(`Autosave: adding ${s.clients} responders and a review in INDEPENDENT…`);
-  const emails = await db.withConnection((url) => seedAutosave(url, s.clients));
+  const { emails, groupReviewId } = await db.withConnection(async (url) => ({ emails: await seedAutosave(url, s.clients), groupReviewId: await demoGroupReviewId(url) }));
   const server = await startServer(db);
   const cpu = await cpuSampler(server.pid, db.serverUrl || null);
   const modes: ModeRounds[] = [
@@ -114,6 +114,15 @@ export async function runAutosave(db: BenchDatabase, s: AutosaveSettings): Promi
         { name: "Account page (editor)", path: `/reviews/${AUTOSAVE_REVIEW_ID}/account`, route: "/reviews/[id]/account", marker: "Your account" },
       ],
       BENCH_DIST_DIR,
+    );
+    // The group session page (issue 4): the demo's review in GROUP, as its facilitator.
+    bundles.push(
+      ...(await measureBundles(
+        server.url,
+        await signIn(server.url, "facilitator@example.com"),
+        [{ name: "Group session page", path: `/reviews/${groupReviewId}/session`, route: "/reviews/[id]/session", marker: "Group session" }],
+        BENCH_DIST_DIR,
+      )),
     );
     for (const b of bundles) say(`First-load JS of ${b.name}: ${b.scripts} scripts, ${b.gzipKB} KB gzip (${b.rawKB} KB raw)`);
 
