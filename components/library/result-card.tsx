@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { Tag } from "lucide-react";
 import { Time } from "@/components/ui/time";
 import { FINDING_CATEGORY_LABEL, type FindingCategoryName } from "@/lib/findings/categories";
 import type { LibrarySearchItem } from "@/lib/library/search-library";
@@ -13,6 +12,22 @@ const SHORT_CATEGORY: Record<FindingCategoryName, string> = {
   OPERATIONAL_SURPRISE: "Surprises",
   WENT_WELL: "What went well",
 };
+
+/**
+ * The tag icon (lucide's "tag", ISC licence) once per page as an SVG symbol: every result shows a
+ * few tags, each a short <use> of it instead of a full inline SVG (in the HTML and again in the
+ * page's RSC payload). Render it once above the results.
+ */
+export function ResultIconSprite() {
+  return (
+    <svg aria-hidden width="0" height="0" className="absolute size-0 overflow-hidden">
+      <symbol id="library-tag" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M12.586 2.586A2 2 0 0 0 11.172 2H4a2 2 0 0 0-2 2v7.172a2 2 0 0 0 .586 1.414l8.704 8.704a2.426 2.426 0 0 0 3.42 0l6.58-6.58a2.426 2.426 0 0 0 0-3.42z" />
+        <circle cx="7.5" cy="7.5" r=".5" fill="currentColor" />
+      </symbol>
+    </svg>
+  );
+}
 
 /** One search result: the title and snippet with the matching words marked, the facts, tags and what kinds of findings it has. */
 export function ResultCard({ item, filterHref }: { item: LibrarySearchItem; filterHref: (key: "tag" | "category", value: string) => string }) {
@@ -34,7 +49,9 @@ export function ResultCard({ item, filterHref }: { item: LibrarySearchItem; filt
       <div className="relative z-10 mt-3 flex flex-wrap items-center gap-1.5 text-xs">
         {item.tags.map((t) => (
           <Link key={t} href={filterHref("tag", t)} className="inline-flex items-center gap-1 rounded-full border border-border px-2 py-0.5 text-muted hover:border-accent hover:text-accent">
-            <Tag aria-hidden className="size-3" />
+            <svg aria-hidden className="size-3">
+              <use href="#library-tag" />
+            </svg>
             {t}
           </Link>
         ))}

@@ -5,7 +5,7 @@ import { FINDING_CATEGORIES } from "../findings/categories";
 import type { Actor } from "../policies/types";
 import { HEADLINE_OPTIONS, plainSnippet, snippetParts, TITLE_HEADLINE_OPTIONS } from "./highlight";
 import { RESULT_COLUMNS, toResult, visibleDocumentsFrom, visibleDocumentsWhere, type ResultRow } from "./library-sql";
-import { wellFormed } from "./search-document";
+import { MARK_START, wellFormed } from "./search-document";
 
 export const QUERY_MAX = 200;
 export const SORTS = ["relevance", "newest", "oldest"] as const;
@@ -82,6 +82,25 @@ function filterConditions(input: SearchLibraryInput): Prisma.Sql[] {
 type Row = ResultRow & { rank: number; total: bigint | number; snippet: string | null; titleMarked: string | null };
 
 /**
+ * Counts stop here, and a relevance search ranks at most this many matches: beyond it the library
+ * says "1,000+" (`totalCapped`), and ranking every match of a word in a fifth of the library would
+ * cost more than everything else the search does (each match's row must be read and ranked).
+ */
+export const MATCH_CAP = 1_000;
+
+/**
+ * The periods a relevance search takes its candidates from, newest first: matches published in the
+ * last 92 days, then the rest of the last year, then older ones, until MATCH_CAP + 1 are found.
+ * Each period is its own bitmap scan of the GIN index, read only when the newer ones held fewer
+ * than the cap — so a common word ranks (about) its 1,000 most recent matches, never all.
+ */
+export const CANDIDATE_PERIOD_DAYS = [92, 366] as const;
+
+/** Characters of text around the first match ts_headline is given for a snippet (see `snippetJoin`). */
+const SNIPPET_WINDOW = 600;
+const SNIPPET_LEAD = 150;
+
+/**
  * Set for a text search's statement (in its own transaction): always take the GIN index. The
  * planner costs `search @@ query` as cheap on every row, but each row's vector lives out of line
  * and must be fetched to test it; for a word in a fifth of the library it would otherwise scan the
@@ -90,14 +109,53 @@ type Row = ResultRow & { rank: number; total: bigint | number; snippet: string |
  */
 export const SEARCH_PLANNER_SETTING = "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)";
 
+/**
+ * The highlighted snippet of `d` (its summary and body) as `sn.snippet`, a LATERAL join. ts_headline
+ * parses and stems every word of the text it is given (~3 KB a review: a third of a millisecond
+ * each), so it is given a window of SNIPPET_WINDOW characters from just before the first word that
+ * starts with one of the query's lexemes, cut at whole words. It is given the whole text, as
+ * before, when that window holds no match (a stem that is not a prefix of its word, as "happi" of
+ * "happy"; a lexeme that only starts a longer word there) and for phrases (`<->` in the query),
+ * whose words may each occur alone well before the phrase.
+ */
+function snippetJoin(tsquery: Prisma.Sql, q: string): Prisma.Sql {
+  return Prisma.sql`
+    CROSS JOIN LATERAL (SELECT d.summary || E'\n\n' || d.body AS text OFFSET 0) x
+    CROSS JOIN LATERAL (
+      SELECT min(p) FILTER (WHERE p > 0) AS at
+      FROM unnest(tsvector_to_array(to_tsvector('english', ${q}))) AS l(lexeme),
+           LATERAL regexp_instr(x.text, '\\m' || regexp_replace(l.lexeme, '([^[:alnum:]_])', '\\\\\\1', 'g'), 1, 1, 0, 'i') AS p
+    ) w
+    CROSS JOIN LATERAL (SELECT greatest(1, w.at - ${SNIPPET_LEAD}) AS start OFFSET 0) b
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN w.at IS NULL OR strpos(${tsquery}::text, '<') > 0 THEN NULL ELSE ts_headline('english',
+        regexp_replace(regexp_replace(substr(x.text, b.start, ${SNIPPET_WINDOW}),
+          CASE WHEN b.start > 1 THEN '^\\S*' ELSE '^$' END, ''),
+          CASE WHEN b.start + ${SNIPPET_WINDOW} <= length(x.text) THEN '\\S*$' ELSE '^$' END, ''),
+        ${tsquery}, ${HEADLINE_OPTIONS}) END AS marked OFFSET 0
+    ) h
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN strpos(h.marked, ${MARK_START}) > 0 THEN h.marked ELSE ts_headline('english', x.text, ${tsquery}, ${HEADLINE_OPTIONS}) END AS snippet
+    ) sn`;
+}
+
+/** `cap`: MATCH_CAP unless a test says otherwise; `now`: where the candidate periods end. */
+export type SearchOptions = { cap?: number; now?: Date };
+
 /** The search as one SQL statement (exported for the benchmark's EXPLAIN ANALYZE). */
-export function searchLibraryQuery(actor: Actor, input: SearchLibraryInput) {
+export function searchLibraryQuery(actor: Actor, input: SearchLibraryInput, options: SearchOptions = {}) {
+  const now = options.now ?? new Date();
   const q = input.q;
   const sort = input.sort === "relevance" && !q ? "newest" : (input.sort ?? (q ? "relevance" : "newest"));
   const tsquery = Prisma.sql`websearch_to_tsquery('english', ${q})`;
   const where = [...visibleDocumentsWhere(actor), ...filterConditions(input)];
   if (q) where.push(Prisma.sql`d.search @@ ${tsquery}`);
-  // Bare names inside the CTE (its output columns), qualified outside.
+  const from = visibleDocumentsFrom(actor, { team: Boolean(input.team) });
+  const matching = Prisma.join(where, " AND ");
+  const offset = (input.page - 1) * input.limit;
+  const cap = (options.cap ?? MATCH_CAP) + 1;
+  // Pages end with the cap's last match (what the total says there is), whatever the sort.
+  const pageSize = Math.max(0, Math.min(input.limit, cap - 1 - offset));
   const order = (p: "" | "page.") =>
     Prisma.raw(
       sort === "relevance"
@@ -106,22 +164,37 @@ export function searchLibraryQuery(actor: Actor, input: SearchLibraryInput) {
           ? `${p}"publishedAt" DESC, ${p}id DESC`
           : `${p}"publishedAt" ASC, ${p}id ASC`,
     );
-  const offset = (input.page - 1) * input.limit;
-  // Rank and count every match on narrow rows; fetch what a result shows for the page only.
+  let ctes: Prisma.Sql;
+  if (sort === "relevance") {
+    // Candidates: up to cap matches, newest period first (each a bitmap scan of the GIN index), ranked on their small vector.
+    const bounds = CANDIDATE_PERIOD_DAYS.map((days) => new Date(now.getTime() - days * 86_400_000));
+    const periods = [
+      Prisma.sql`d."publishedAt" >= ${bounds[0]}`,
+      ...bounds.slice(1).map((b, i) => Prisma.sql`d."publishedAt" < ${bounds[i]} AND d."publishedAt" >= ${b}`),
+      Prisma.sql`d."publishedAt" < ${bounds[bounds.length - 1]}`,
+    ];
+    const branches = periods.map(
+      (period) => Prisma.sql`(SELECT d."reviewId" AS id, d."publishedAt", ts_rank_cd(d."rankVector", ${tsquery}) AS rank FROM ${from} WHERE ${matching} AND ${period})`,
+    );
+    ctes = Prisma.sql`
+      matches AS MATERIALIZED (SELECT u.*, row_number() OVER () AS n FROM (${Prisma.join(branches, " UNION ALL ")} LIMIT ${cap}) u),
+      total AS (SELECT count(*) AS n FROM matches),
+      page AS (SELECT id, "publishedAt", rank FROM matches WHERE n < ${cap} ORDER BY ${order("")} LIMIT ${pageSize} OFFSET ${offset})`;
+  } else {
+    // By date: the page straight from the matches in order (the publishedAt index when browsing); the count stops at the cap.
+    ctes = Prisma.sql`
+      total AS (SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${matching} LIMIT ${cap}) m),
+      page AS (SELECT d."reviewId" AS id, d."publishedAt", 0::real AS rank FROM ${from} WHERE ${matching} ORDER BY ${order("")} LIMIT ${pageSize} OFFSET ${offset})`;
+  }
+  // A row for the total even when the page is past the last match: the page's rows LEFT JOINed to it.
   const sql = Prisma.sql`
-    WITH page AS (
-      SELECT d."reviewId" AS id, d."publishedAt", ${q ? Prisma.sql`ts_rank_cd(d."rankVector", ${tsquery})` : Prisma.sql`0::real`} AS rank, count(*) OVER () AS total
-      FROM ${visibleDocumentsFrom(actor, { team: Boolean(input.team) })}
-      WHERE ${Prisma.join(where, " AND ")}
-      ORDER BY ${order("")}
-      LIMIT ${input.limit} OFFSET ${offset}
-    )
-    SELECT ${RESULT_COLUMNS}, page.rank, page.total,
-           ${q ? Prisma.sql`ts_headline('english', d.summary || E'\n\n' || d.body, ${tsquery}, ${HEADLINE_OPTIONS})` : Prisma.sql`NULL::text`} AS snippet,
+    WITH ${ctes}
+    SELECT ${RESULT_COLUMNS}, page.rank, total.n AS total,
+           ${q ? Prisma.sql`sn.snippet` : Prisma.sql`NULL::text`} AS snippet,
            ${q ? Prisma.sql`ts_headline('english', d.title, ${tsquery}, ${TITLE_HEADLINE_OPTIONS})` : Prisma.sql`NULL::text`} AS "titleMarked"
-    FROM page JOIN "ReviewSearchDocument" d ON d."reviewId" = page.id JOIN "Team" t ON t.id = d."teamId"
+    FROM total LEFT JOIN (page JOIN "ReviewSearchDocument" d ON d."reviewId" = page.id JOIN "Team" t ON t.id = d."teamId" ${q ? snippetJoin(tsquery, q) : Prisma.empty}) ON TRUE
     ORDER BY ${order("page.")}`;
-  return { sql, sort, where, offset };
+  return { sql, sort, cap: cap - 1 };
 }
 
 /**
@@ -131,23 +204,29 @@ export function searchLibraryQuery(actor: Actor, input: SearchLibraryInput) {
  * then newest first, with highlighted snippets (ts_headline) for the page's results only. Visibility is
  * applied in SQL with the same rule as everywhere else, so nothing the reader may not see is ever
  * counted or returned; the documents hold published content only, never accounts.
+ *
+ * Bounded work whatever the query: the total is exact up to MATCH_CAP and "MATCH_CAP+" beyond
+ * (`totalCapped`), and relevance ranks the MATCH_CAP most recent matches or so (by period,
+ * CANDIDATE_PERIOD_DAYS), not every match of a word that is in most reviews; pages reach as far.
  */
-export async function searchLibrary(actor: Actor, input: SearchLibraryInput) {
-  const { sql, sort, where, offset } = searchLibraryQuery(actor, input);
+export async function searchLibrary(actor: Actor, input: SearchLibraryInput, options: SearchOptions = {}) {
+  const { sql, sort, cap } = searchLibraryQuery(actor, input, options);
   const q = input.q;
-  const rows = q
-    ? await db().$transaction(async (tx) => {
-        await tx.$queryRawUnsafe(SEARCH_PLANNER_SETTING);
-        return tx.$queryRaw<Row[]>(sql);
-      })
-    : await db().$queryRaw<Row[]>(sql);
-  const total = rows.length ? Number(rows[0]!.total) : offset > 0 ? await countOnly(actor, where) : 0;
+  const found = q
+    ? await db().$transaction([db().$queryRawUnsafe(SEARCH_PLANNER_SETTING), db().$queryRaw<Row[]>(sql)])
+    : [null, await db().$queryRaw<Row[]>(sql)];
+  const all = found[1] as Row[];
+  const counted = Number(all[0]?.total ?? 0);
+  const rows = all.filter((r) => r.id !== null);
+  const totalCapped = counted > cap;
+  const total = Math.min(counted, cap);
   return {
     query: q,
     sort,
     page: input.page,
     limit: input.limit,
     total,
+    totalCapped,
     pages: Math.max(1, Math.ceil(total / input.limit)),
     items: rows.map((r) => ({
       ...toResult(r),
@@ -156,12 +235,6 @@ export async function searchLibrary(actor: Actor, input: SearchLibraryInput) {
       snippet: r.snippet ? snippetParts(r.snippet) : plainSnippet(r.summary),
     })),
   };
-}
-
-/** The number of matches when the page asked for is past the last one. */
-async function countOnly(actor: Actor, where: Prisma.Sql[]): Promise<number> {
-  const [row] = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM ${visibleDocumentsFrom(actor)} WHERE ${Prisma.join(where, " AND ")}`;
-  return Number(row?.n ?? 0);
 }
 
 export type LibrarySearch = Awaited<ReturnType<typeof searchLibrary>>;

@@ -7,6 +7,8 @@
  * common and the rare word, to show it uses the GIN index.
  */
 import pg from "pg";
+import { Prisma } from "../../lib/db/generated/client";
+import { visibleDocumentsFrom, visibleDocumentsWhere } from "../../lib/library/library-sql";
 import { SEARCH_PLANNER_SETTING, searchLibraryQuery, searchLibrarySchema } from "../../lib/library/search-library";
 import type { Actor } from "../../lib/policies/types";
 import { cpuSampler } from "./cpu";
@@ -56,7 +58,8 @@ async function countTerms(url: string, actor: Actor): Promise<{ terms: SearchTer
     const terms: SearchTerm[] = [];
     for (const t of TERMS) {
       const n = await c.query<{ n: string }>(`SELECT count(*) AS n FROM "ReviewSearchDocument" WHERE search @@ websearch_to_tsquery('english', $1)`, [t.query]);
-      const { sql } = searchLibraryQuery(actor, searchLibrarySchema.parse({ q: t.query, limit: 1 }));
+      // Exactly, with the library's own visibility rule (the search itself counts only to MATCH_CAP).
+      const sql = Prisma.sql`SELECT count(*) AS total FROM ${visibleDocumentsFrom(actor, { team: false })} WHERE ${Prisma.join(visibleDocumentsWhere(actor), " AND ")} AND d.search @@ websearch_to_tsquery('english', ${t.query})`;
       const visible = await c.query<{ total: string }>(sql.text, sql.values as unknown[]);
       const matches = Number(n.rows[0]!.n);
       terms.push({ ...t, matches, share: Math.round((matches / total) * 1000) / 10, visible: Number(visible.rows[0]?.total ?? 0) });

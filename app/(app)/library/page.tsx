@@ -2,7 +2,7 @@ import Link from "next/link";
 import { BookOpen, SearchX } from "lucide-react";
 import { FILTER_KEYS, LibrarySearchForm, type LibraryQuery } from "@/components/library/library-search-form";
 import { Pagination } from "@/components/library/pagination";
-import { ResultCard } from "@/components/library/result-card";
+import { ResultCard, ResultIconSprite } from "@/components/library/result-card";
 import { SimilarReviewsSection } from "@/components/library/similar-reviews";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -100,7 +100,11 @@ function Results({
   return (
     <section aria-labelledby="results-heading">
       <h2 id="results-heading" className="mb-3 text-sm text-muted">
-        <span className="font-semibold text-foreground">{result.total.toLocaleString("en")}</span> {result.total === 1 ? "review" : "reviews"}
+        <span className="font-semibold text-foreground">
+          {result.total.toLocaleString("en")}
+          {result.totalCapped ? "+" : ""}
+        </span>{" "}
+        {result.total === 1 && !result.totalCapped ? "review" : "reviews"}
         {query.q ? (
           <>
             {" "}
@@ -110,6 +114,7 @@ function Results({
           " — newest first"
         )}
       </h2>
+      <ResultIconSprite />
       <ol className="space-y-3">
         {result.items.map((item) => (
           <li key={item.id}>
@@ -118,9 +123,12 @@ function Results({
         ))}
       </ol>
       <Pagination page={result.page} pages={Math.min(result.pages, 100)} href={(page) => href({ page: String(page) })} />
-      {result.page === 100 && result.pages > 100 ? (
+      {(result.page === 100 && result.pages > 100) || (result.totalCapped && result.page >= result.pages) ? (
         <p className="mt-3 text-center text-xs text-muted">
-          Showing the first 100 pages. <Link href="/library">Narrow the search</Link> to see more.
+          {result.totalCapped
+            ? `Showing the first ${result.total.toLocaleString("en")} matches${result.sort === "relevance" ? ", the most recent ranked by relevance" : ""}. `
+            : "Showing the first 100 pages. "}
+          <Link href="/library">Narrow the search</Link> to see more.
         </p>
       ) : null}
     </section>
