@@ -9,7 +9,7 @@ function fakeProvider(calls: number[], fail?: () => ProviderError | undefined): 
     if (e) throw e;
     return "ok";
   };
-  return { name: "WEBHOOK", twoWay: false, testConnection: run, findByMarker: async () => (await run(), null), createIssue: async () => (await run(), { externalId: "1", key: "K", url: "u" }), updateIssue: async () => void (await run()), getIssue: async () => { await run(); throw new Error("n/a"); }, parseWebhook: () => ({ deliveryId: null, changes: [] }) };
+  return { name: "WEBHOOK", twoWay: false, testConnection: run, findByMarker: async () => (await run(), null), createIssue: async () => (await run(), { externalId: "1", key: "K", url: "u" }), updateIssue: async () => void (await run()), getIssue: async () => { throw new Error("n/a"); }, parseWebhook: () => ({ deliveryId: null, changes: [] }) };
 }
 
 describe("the per-connection gate", () => {
@@ -61,7 +61,7 @@ describe("the per-connection gate", () => {
   it("gives a long wait, or too many refusals in a row, back to the job queue", async () => {
     const calls: number[] = [];
     const provider = gated(fakeProvider(calls, () => new ProviderError("rate-limited", "429", { retryAfterMs: 20 })), "conn-e", { maxInlineRetries: 3 });
-    await expect(provider.getIssue({ externalId: "1", key: "K", url: "u" })).rejects.toMatchObject({ kind: "rate-limited" });
+    await expect(provider.findByMarker("action-1")).rejects.toMatchObject({ kind: "rate-limited" });
     expect(calls).toHaveLength(4);
   });
 });

@@ -7,8 +7,8 @@
  * right here: a 429 means the tracker did not act on it, so repeating it is safe — for a create only
  * when creating is a single request (an open issue: see BacklogProvider.createIssue) — and the push goes on without being rescheduled (a rescheduled job waits for the queue's next
  * poll and then searches harder for an issue an earlier attempt might have made — a third request
- * per push, at the very moment the tracker is short of them). `testConnection` is not repeated: the
- * person testing wants the tracker's verdict at once. A wait longer than `maxInlineWaitMs`, or
+ * per push, at the very moment the tracker is short of them). `testConnection` is not repeated (the
+ * person testing wants the tracker's verdict at once), nor `getIssue` (reconcile stops its pass). A wait longer than `maxInlineWaitMs`, or
  * more than `maxInlineRetries` refusals in a row, is not slept through: the request fails as
  * rate-limited with the remaining time, and the job queue reschedules the job for then (see
  * lib/jobs/backlog-sync.ts).
@@ -96,7 +96,8 @@ export function gated(provider: BacklogProvider, key: string, options: Partial<t
     createIssue: through(provider.createIssue, (input) => input.status === "OPEN"),
     // Updates set absolute values: sending one again changes nothing more.
     updateIssue: through(provider.updateIssue, () => true),
-    getIssue: through(provider.getIssue, () => true),
+    // Reconcile's reads: its pass stops at a rate limit and the next pass goes on (lib/backlog/reconcile.ts).
+    getIssue: through(provider.getIssue, () => false),
     parseWebhook: provider.parseWebhook.bind(provider),
   };
 }

@@ -9,21 +9,23 @@
  * DATABASE_URL chooses the database server as for the bench (unset: embedded).
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { cpuSampler, cpuSpent } from "./cpu";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { BACKLOG_ACTIONS, seedBacklog } from "./backlog-seed";
 import { createBenchDatabase } from "./database";
 import { startServer } from "./server";
-import { getPage, signIn } from "./session";
+import { signIn } from "./session";
+
+/** As the load generator asks: no compression (fetch would ask for gzip, and the server would spend CPU on it). */
+async function getPage(base: string, pathname: string, cookie: string): Promise<{ html: string }> {
+  const res = await fetch(`${base}${pathname}`, { headers: { cookie, "accept-encoding": "identity" }, redirect: "manual" });
+  return { html: await res.text() };
+}
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
-
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 function summarise(file: string, top = 25): void {
   const p = JSON.parse(readFileSync(file, "utf8")) as Profile;
@@ -56,15 +58,17 @@ async function main() {
     const server = await startServer(database, { NEXT_DIST_DIR: distDir, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profDir}` });
     try {
       const cookie = await signIn(server.url, "pm@example.com");
+      const cpu = await cpuSampler(server.pid, database.serverUrl || null);
       const targets = ["/api/health", "/reviews", "/teams/payments/backlog", `/api/v1/teams/${seed.teamId}/backlog`];
       for (const t of targets) for (let i = 0; i < 20; i++) await getPage(server.url, t, t === "/api/health" ? "" : cookie);
       for (const t of targets) {
-        const before = cpuMs(server.pid);
+        const before = await cpu.sample();
         const t0 = performance.now();
         let bytes = 0;
         for (let i = 0; i < requests; i++) bytes = (await getPage(server.url, t, t === "/api/health" ? "" : cookie)).html.length;
-        console.log(`${t.padEnd(48)} ${((performance.now() - t0) / requests).toFixed(1).padStart(6)} ms/request wall, ${((cpuMs(server.pid) - before) / requests).toFixed(1).padStart(5)} ms CPU, ${bytes} bytes`);
+        console.log(`${t.padEnd(48)} ${((performance.now() - t0) / requests).toFixed(1).padStart(6)} ms/request wall, ${(((cpuSpent(before, await cpu.sample()).serverMs ?? NaN) / requests)).toFixed(1).padStart(5)} ms server CPU, ${bytes} bytes`);
       }
+      await cpu.close();
     } finally {
       await server.stop();
     }

@@ -14,7 +14,8 @@ import { createBenchDatabase } from "./database";
 import { writeDoc } from "./report";
 import { BENCH_DIST_DIR } from "./server";
 
-const OWN_DIST_DIR = ".next-bench-backlog";
+/** BENCH_BACKLOG_DIST_DIR: another build to measure (e.g. a change beside the build of the code before it). */
+const OWN_DIST_DIR = process.env.BENCH_BACKLOG_DIST_DIR || ".next-bench-backlog";
 
 /** "only" for `--only=backlog`, "skip" for another `--only`, "also" in a whole run. */
 export function backlogPart(argv = process.argv.slice(2)): "only" | "also" | "skip" {
