@@ -97,8 +97,8 @@ export const MATCH_CAP = 1_000;
 export const CANDIDATE_PERIOD_DAYS = [92, 366] as const;
 
 /** Characters of text around the first match ts_headline is given for a snippet (see `snippetJoin`). */
-const SNIPPET_WINDOW = 600;
-const SNIPPET_LEAD = 150;
+const SNIPPET_WINDOW = 360;
+const SNIPPET_LEAD = 100;
 
 /**
  * Set for a text search's statement (in its own transaction): always take the GIN index. The
