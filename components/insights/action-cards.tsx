@@ -6,7 +6,6 @@ import type { MetricData } from "@/lib/insights/metrics";
 import type { Period } from "@/lib/insights/period";
 import { OVERDUE, ON_TRACK } from "./chart-theme";
 import { MetricCard } from "./metric-card";
-import { MetricTable } from "./metric-table";
 import { MetricEmpty, Stats } from "./stats";
 
 type Props = { data: MetricData; period: Period; csv: (metric: string) => string };
@@ -40,7 +39,7 @@ export function LeadTimeCard({ data, period, csv }: Props) {
           { key: "p90", label: "p90" },
         ],
       }}
-      table={<MetricTable table={m.table} caption="Lead time per team" />}
+      table={{ table: m.table, caption: "Lead time per team" }}
     />
   );
 }
@@ -72,7 +71,7 @@ export function FrequencyCard({ data, csv }: Props) {
         data: m.weeks.map((w) => ({ label: bucketLabel(w.week, "week"), ...Object.fromEntries(ACTION_KINDS.map((k) => [k, w[k]])) })),
         series: ACTION_KINDS.map((k) => ({ key: k, label: KIND_LABEL[k] })),
       }}
-      table={<MetricTable table={m.table} caption="Actions done per week, by kind" limit={60} />}
+      table={{ table: m.table, caption: "Actions done per week, by kind", limit: 60 }}
     />
   );
 }
@@ -110,7 +109,7 @@ export function OpenActionsCard({ data, csv }: Props) {
           { key: "onTrack", label: "On track" },
         ],
       }}
-      table={<MetricTable table={m.table} caption="Open and overdue actions per team and priority" />}
+      table={{ table: m.table, caption: "Open and overdue actions per team and priority" }}
     />
   );
 }

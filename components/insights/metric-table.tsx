@@ -2,7 +2,9 @@ import type { MetricTable as Table } from "@/lib/insights/metric-types";
 import { formatCell } from "@/lib/insights/format";
 
 /** A metric's figures as a table (the table view); long lists show their first rows, the CSV has all. */
-export function MetricTable({ table, caption, total, limit = 50 }: { table: Table; caption: string; total?: number; limit?: number }) {
+export type MetricTableProps = { table: Table; caption: string; total?: number; limit?: number };
+
+export function MetricTable({ table, caption, total, limit = 50 }: MetricTableProps) {
   const rows = table.rows.slice(0, limit);
   const more = (total ?? table.rows.length) - rows.length;
   return (

@@ -5,7 +5,6 @@ import { formatCount, formatHours, formatShare } from "@/lib/insights/format";
 import type { MetricData } from "@/lib/insights/metrics";
 import type { Period } from "@/lib/insights/period";
 import { MetricCard } from "./metric-card";
-import { MetricTable } from "./metric-table";
 import { MetricEmpty, Stats } from "./stats";
 
 type Props = { data: MetricData; period: Period; csv: (metric: string) => string };
@@ -38,7 +37,7 @@ export function ReadersCard({ data, csv }: Props) {
         data: m.reviews.slice(0, 8).map((r) => ({ title: r.title, readers: r.readers })),
         series: [{ key: "readers", label: "Readers" }],
       }}
-      table={<MetricTable table={m.table} caption="Readers per review" total={s.reviews} />}
+      table={{ table: m.table, caption: "Readers per review", total: s.reviews }}
     />
   );
 }
@@ -72,7 +71,7 @@ export function TimeToPublishCard({ data, period, csv }: Props) {
           { key: "p90", label: "p90" },
         ],
       }}
-      table={<MetricTable table={m.table} caption="Time to publish per review, slowest first" total={m.summary.reviews} />}
+      table={{ table: m.table, caption: "Time to publish per review, slowest first", total: m.summary.reviews }}
     />
   );
 }
@@ -104,7 +103,7 @@ export function FindingsCard({ data, period, csv }: Props) {
         data: m.series.map((b) => ({ label: bucketLabel(b.bucket, period.bucket), ...Object.fromEntries(FINDING_CATEGORIES.map((c) => [c, b[c]])) })),
         series: FINDING_CATEGORIES.map((c) => ({ key: c, label: FINDING_CATEGORY_LABEL[c] })),
       }}
-      table={<MetricTable table={m.table} caption="Findings per period by category" limit={60} />}
+      table={{ table: m.table, caption: "Findings per period by category", limit: 60 }}
     />
   );
 }
@@ -134,7 +133,7 @@ export function ParticipationCard({ data, period, csv }: Props) {
         data: m.series.map((b) => ({ label: bucketLabel(b.bucket, period.bucket), share: b.share })),
         series: [{ key: "share", label: "Accounts before the reveal" }],
       }}
-      table={<MetricTable table={m.table} caption="Participation per review, latest first" total={m.summary.reviews} />}
+      table={{ table: m.table, caption: "Participation per review, latest first", total: m.summary.reviews }}
     />
   );
 }
