@@ -78,7 +78,7 @@ function section(s: SearchBenchResult): string[] {
       `${s.seed.narrativeBytes.toLocaleString("en")} bytes of narrative on average) bulk-inserted with their search documents in ${s.seed.seconds} s ` +
       `(${Math.round(s.seed.documentBytes / 1024 / 1024)} MB with indexes), ${s.seed.publishedTotal.toLocaleString("en")} in the library with the demo's. ` +
       `Searched as ${s.reader.email} (team ${s.reader.team}: sees organisation-wide reviews, their team's and their own) through ` +
-      `\`GET /api/v1/library/search?q=…\` (10 results a page with highlighted snippets and the total), ${s.settings.connections} connections, ` +
+      `\`GET /api/v1/library/search?q=…\` (10 results a page with highlighted snippets and the total — exact up to 1,000, then “1,000+”; relevance ranks about the 1,000 most recent matches, lib/library/search-library.ts), ${s.settings.connections} connections, ` +
       `${s.settings.rounds} interleaved rounds of ${s.settings.durationS} s with \`/api/health\`; and the library page for the common word.`,
     "",
     ...mdTable(
