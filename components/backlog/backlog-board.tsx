@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { callApi, useRefresh } from "@/components/session/findings-support";
 import type { ActionPriorityName, ActionStatusName } from "@/lib/action-items/action-fields";
 import { BacklogIconSprite } from "./backlog-icons";
-import { BacklogRow, type KeyboardMove, type WireBacklogItem } from "./backlog-row";
+import { BacklogRow, type BacklogRowItem, type KeyboardMove } from "./backlog-row";
 
 type Move = { after: string; before?: string } | { before: string } | { to: "top" | "bottom" | "up" | "down" };
 
@@ -31,7 +31,7 @@ function useReducedMotion(): boolean {
  * each move is sent as "between these two neighbours", one at a time, and the page is refreshed
  * from the server when they are all saved. A failed move puts the server's order back.
  */
-export function BacklogBoard({ items: initial, canRank, hasPrevious, hasNext, teamName }: { items: WireBacklogItem[]; canRank: boolean; hasPrevious: boolean; hasNext: boolean; teamName: string }) {
+export function BacklogBoard({ items: initial, canRank, hasPrevious, hasNext, teamName }: { items: BacklogRowItem[]; canRank: boolean; hasPrevious: boolean; hasNext: boolean; teamName: string }) {
   const [items, setItems] = useState(initial);
   const [source, setSource] = useState(initial);
   if (source !== initial) {
@@ -58,7 +58,7 @@ export function BacklogBoard({ items: initial, canRank, hasPrevious, hasNext, te
   }, [items]);
 
   const titleOf = (id: string | number) => items.find((i) => i.id === id)?.title ?? "the action";
-  const positionText = (list: WireBacklogItem[], id: string) => `position ${list.findIndex((i) => i.id === id) + 1} of ${list.length}${hasPrevious || hasNext ? " on this page" : ""}`;
+  const positionText = (list: BacklogRowItem[], id: string) => `position ${list.findIndex((i) => i.id === id) + 1} of ${list.length}${hasPrevious || hasNext ? " on this page" : ""}`;
 
   function send(id: string, body: Record<string, unknown>, done: string) {
     pending.current++;
@@ -106,7 +106,7 @@ export function BacklogBoard({ items: initial, canRank, hasPrevious, hasNext, te
     reorder(id, to, after ? { after: after.id, ...(before ? { before: before.id } : {}) } : { before: before!.id });
   }
 
-  function change(item: WireBacklogItem, body: { priority?: ActionPriorityName; status?: ActionStatusName }) {
+  function change(item: BacklogRowItem, body: { priority?: ActionPriorityName; status?: ActionStatusName }) {
     setItems((list) => list.map((i) => (i.id === item.id ? { ...i, ...body } : i)));
     send(item.id, body, body.priority ? `Priority of “${item.title}” saved.` : `Status of “${item.title}” saved.`);
   }

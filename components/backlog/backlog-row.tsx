@@ -4,15 +4,14 @@ import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import Link from "next/link";
 import type { Ref } from "react";
-import { DueDate, PriorityLabel, StatusBadge, SyncState } from "@/components/actions/action-badges";
-import type { Wire } from "@/components/session/findings-support";
+import { PriorityLabel, StatusBadge } from "@/components/actions/action-badges";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { ACTION_PRIORITIES, ACTION_STATUSES, PRIORITY_LABEL, STATUS_LABEL, type ActionPriorityName, type ActionStatusName } from "@/lib/action-items/action-fields";
-import type { BacklogItem } from "@/lib/action-items/list-backlog";
-import { FINDING_CATEGORY_LABEL } from "@/lib/findings/categories";
+import { ACTION_PRIORITIES, ACTION_STATUSES, PRIORITY_LABEL, STATUS_LABEL, SYNC_LABEL, type ActionPriorityName, type ActionStatusName, type SyncStateName } from "@/lib/action-items/action-fields";
 import { BacklogIcon } from "./backlog-icons";
+import type { BacklogRowItem } from "./row-item";
 
-export type WireBacklogItem = Wire<BacklogItem>;
+export type { BacklogRowItem };
 export type KeyboardMove = "top" | "up" | "down" | "bottom";
 
 const MOVES: { move: KeyboardMove; label: string }[] = [
@@ -24,6 +23,47 @@ const MOVES: { move: KeyboardMove; label: string }[] = [
 
 /** A compact menu for a row (the form controls' look, with less markup: fifty rows have two each). */
 const ROW_SELECT = "h-7 rounded-md border border-border bg-surface py-0 pr-7 pl-2 text-xs focus-visible:outline-2 focus-visible:outline-ring";
+
+/** The move buttons' look, set once on their group (`*:` styles its children) rather than on each of fifty rows' four buttons. */
+const MOVE_GROUP =
+  "-mr-1 grid shrink-0 grid-cols-2 gap-0.5 sm:flex *:rounded *:p-1 *:text-muted *:hover:bg-surface-muted *:hover:text-foreground *:focus-visible:outline-2 *:focus-visible:outline-ring *:aria-disabled:cursor-not-allowed *:aria-disabled:opacity-30";
+
+const dueFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** The due date as components/actions/action-badges.tsx's DueDate shows it, its icon from the page's sprite. */
+function RowDueDate({ date, overdue }: { date: string | null; overdue: boolean }) {
+  if (!date) return <span className="text-xs text-muted">No due date</span>;
+  const text = dueFormat.format(new Date(`${date}T00:00:00Z`));
+  return (
+    <span className={cn("inline-flex items-center gap-1 text-xs whitespace-nowrap", overdue ? "font-medium text-danger" : "text-muted")}>
+      {overdue ? <BacklogIcon name="alert" className="size-3" /> : null}
+      <time dateTime={date}>{overdue ? `Overdue · due ${text}` : `Due ${text}`}</time>
+    </span>
+  );
+}
+
+const SYNC_TONE: Record<SyncStateName, BadgeTone> = { LOCAL: "neutral", PENDING: "warning", SYNCED: "success", FAILED: "danger" };
+
+/** The tracker state as action-badges' compact SyncState shows it, its icon from the page's sprite. */
+function RowSyncState({ sync }: { sync: BacklogRowItem["sync"] }) {
+  const link =
+    sync.externalUrl && /^https?:\/\//i.test(sync.externalUrl) ? (
+      <a href={sync.externalUrl} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 text-xs font-medium text-accent hover:underline">
+        {sync.externalKey ?? "Open in tracker"}
+        <BacklogIcon name="external" className="size-3" />
+        <span className="sr-only"> (opens the tracker in a new tab)</span>
+      </a>
+    ) : sync.externalKey ? (
+      <span className="text-xs font-medium">{sync.externalKey}</span>
+    ) : null;
+  if (sync.state === "LOCAL" && !link) return <span className="text-xs text-muted">{SYNC_LABEL.LOCAL}</span>;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
+      {sync.state === "SYNCED" && link ? null : <Badge tone={SYNC_TONE[sync.state]}>{SYNC_LABEL[sync.state]}</Badge>}
+      {link}
+    </span>
+  );
+}
 
 /**
  * One action in a team's backlog: a drag handle and move buttons for those who rank, the title
@@ -41,7 +81,7 @@ export function BacklogRow({
   onChange,
   moveButtonRef,
 }: {
-  item: WireBacklogItem;
+  item: BacklogRowItem;
   canRank: boolean;
   /** First / last of the whole backlog (so there is nowhere further to go). */
   first: boolean;
@@ -82,7 +122,7 @@ export function BacklogRow({
               )}
             </h3>
             <div className="flex shrink-0 flex-wrap items-center gap-2">
-              {item.abilities.prioritise ? (
+              {item.can.prioritise ? (
                 <select aria-label="Priority" aria-describedby={headingId} value={item.priority} className={cn(ROW_SELECT, "sm:w-[9.5rem]")} onChange={(e) => onChange({ priority: e.target.value as ActionPriorityName })}>
                   {ACTION_PRIORITIES.map((p) => (
                     <option key={p} value={p}>
@@ -93,7 +133,7 @@ export function BacklogRow({
               ) : (
                 <PriorityLabel priority={item.priority} />
               )}
-              {item.abilities.updateProgress ? (
+              {item.can.updateProgress ? (
                 <select aria-label="Status" aria-describedby={headingId} value={item.status} className={cn(ROW_SELECT, "sm:w-[8rem]")} onChange={(e) => onChange({ status: e.target.value as ActionStatusName })}>
                   {ACTION_STATUSES.map((s) => (
                     <option key={s} value={s}>
@@ -117,15 +157,15 @@ export function BacklogRow({
                 <span className="text-foreground/80">{item.review.title}</span>
               )}
             </span>
-            <span>{item.assignee ? (item.assignee.name ?? item.assignee.email) : "Unassigned"}</span>
-            <DueDate date={item.dueDate} overdue={item.overdue} />
+            <span>{item.assignee ?? "Unassigned"}</span>
+            <RowDueDate date={item.dueDate} overdue={item.overdue} />
             {item.agreed ? null : <span className="rounded-full border border-border px-1.5">Proposed</span>}
-            {item.categories.length ? <span className="hidden md:inline">{item.categories.map((c) => FINDING_CATEGORY_LABEL[c]).join(", ")}</span> : null}
-            <SyncState sync={item.sync} compact />
+            {item.categories ? <span className="hidden md:inline">{item.categories}</span> : null}
+            <RowSyncState sync={item.sync} />
           </div>
         </div>
         {canRank ? (
-          <div role="group" aria-label="Move" className="-mr-1 grid shrink-0 grid-cols-2 gap-0.5 sm:flex">
+          <div role="group" aria-label="Move" className={MOVE_GROUP}>
             {MOVES.map(({ move, label }) => {
               const blocked = (first && (move === "top" || move === "up")) || (last && (move === "down" || move === "bottom"));
               return (
@@ -138,7 +178,6 @@ export function BacklogRow({
                   title={label}
                   aria-disabled={blocked || undefined}
                   onClick={() => (blocked ? undefined : onMove(move))}
-                  className="rounded p-1 text-muted hover:bg-surface-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring aria-disabled:cursor-not-allowed aria-disabled:opacity-30"
                 >
                   <BacklogIcon name={move} />
                 </button>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ListOrdered } from "lucide-react";
 import { BacklogBoard } from "@/components/backlog/backlog-board";
 import { BacklogFilters } from "@/components/backlog/backlog-filters";
+import { toRowItem } from "@/components/backlog/row-item";
 import { TeamRoleBadge } from "@/components/teams/team-role-badge";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
@@ -86,7 +87,7 @@ export default async function TeamBacklogPage({ params, searchParams }: { params
           </EmptyState>
         )
       ) : (
-        <BacklogBoard key={href({ cursor: input.cursor })} items={backlog.items} canRank={canRank} hasPrevious={Boolean(input.cursor)} hasNext={Boolean(backlog.nextCursor)} teamName={team.name} />
+        <BacklogBoard key={href({ cursor: input.cursor })} items={backlog.items.map(toRowItem)} canRank={canRank} hasPrevious={Boolean(input.cursor)} hasNext={Boolean(backlog.nextCursor)} teamName={team.name} />
       )}
       {input.cursor || backlog.nextCursor ? (
         <nav aria-label="Pages" className="mt-4 flex justify-between">
