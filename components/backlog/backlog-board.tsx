@@ -7,11 +7,21 @@ import { toast } from "sonner";
 import { callApi, useRefresh } from "@/components/session/findings-support";
 import type { ActionPriorityName, ActionStatusName } from "@/lib/action-items/action-fields";
 import { BacklogIconSprite } from "./backlog-icons";
-import { BacklogRow, type BacklogRowItem, type KeyboardMove } from "./backlog-row";
+import { BacklogRow, StaticBacklogRow, type BacklogRowItem, type KeyboardMove } from "./backlog-row";
 
 type Move = { after: string; before?: string } | { before: string } | { to: "top" | "bottom" | "up" | "down" };
 
 const reducedMotionQuery = "(prefers-reduced-motion: reduce)";
+
+const subscribeNever = () => () => {};
+/** False on the server and while hydrating, true once the page is interactive in the browser. */
+function useInteractive(): boolean {
+  return useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+}
 function useReducedMotion(): boolean {
   return useSyncExternalStore(
     (notify) => {
@@ -45,6 +55,10 @@ export function BacklogBoard({ items: initial, canRank, hasPrevious, hasNext, te
   const pending = useRef(0);
   const { refresh } = useRefresh();
   const reducedMotion = useReducedMotion();
+  // Drag and drop only once interactive: the server renders (and the browser hydrates) plain rows.
+  const interactive = useInteractive();
+  const sortable = canRank && interactive;
+  const Row = sortable ? BacklogRow : StaticBacklogRow;
   // A stable id, so the server-rendered and hydrated instructions' ids agree.
   const dndId = useId();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
@@ -121,7 +135,7 @@ export function BacklogBoard({ items: initial, canRank, hasPrevious, hasNext, te
   const list = (
     <ol aria-label={`Backlog of ${teamName}, highest rank first`} className="divide-y divide-border overflow-hidden rounded-lg border border-border bg-surface">
       {items.map((item, i) => (
-        <BacklogRow
+        <Row
           key={item.id}
           item={item}
           canRank={canRank}
@@ -143,7 +157,7 @@ export function BacklogBoard({ items: initial, canRank, hasPrevious, hasNext, te
   return (
     <div className="relative space-y-2">
       <BacklogIconSprite />
-      {canRank ? (
+      {sortable ? (
         <DndContext
           id={dndId}
           sensors={sensors}

@@ -3,7 +3,7 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import Link from "next/link";
-import type { Ref } from "react";
+import type { CSSProperties, Ref } from "react";
 import { PriorityLabel, StatusBadge } from "@/components/actions/action-badges";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
@@ -71,16 +71,7 @@ function RowSyncState({ sync }: { sync: BacklogRowItem["sync"] }) {
  * who has it, priority, due date, status and tracker state. Priority and status are menus for
  * those who may change them.
  */
-export function BacklogRow({
-  item,
-  canRank,
-  first,
-  last,
-  reducedMotion,
-  onMove,
-  onChange,
-  moveButtonRef,
-}: {
+type RowProps = {
   item: BacklogRowItem;
   canRank: boolean;
   /** First / last of the whole backlog (so there is nowhere further to go). */
@@ -90,20 +81,43 @@ export function BacklogRow({
   onMove: (move: KeyboardMove) => void;
   onChange: (body: { priority?: ActionPriorityName; status?: ActionStatusName }) => void;
   moveButtonRef: (move: KeyboardMove) => Ref<HTMLButtonElement>;
-}) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !canRank, transition: reducedMotion ? null : undefined });
-  const style = { transform: CSS.Translate.toString(transform), transition: reducedMotion ? undefined : transition };
+};
+
+type Dnd = {
+  setNodeRef: (el: HTMLElement | null) => void;
+  setActivatorNodeRef: (el: HTMLElement | null) => void;
+  style: CSSProperties;
+  isDragging: boolean;
+  handle: Record<string, unknown>;
+};
+
+/** A row that can be dragged (inside the board's DndContext, once the page is interactive). */
+export function BacklogRow(props: RowProps) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: props.item.id, disabled: !props.canRank, transition: props.reducedMotion ? null : undefined });
+  const style = { transform: CSS.Translate.toString(transform), transition: props.reducedMotion ? undefined : transition };
+  return <RowView {...props} dnd={{ setNodeRef, setActivatorNodeRef, style, isDragging, handle: { ...attributes, ...listeners } }} />;
+}
+
+/**
+ * The same row without drag and drop: what the server renders and the page hydrates (fifty
+ * sortables cost the server a third of the board's rendering and do nothing before hydration),
+ * and all a reader who does not rank ever gets.
+ */
+export function StaticBacklogRow(props: RowProps) {
+  return <RowView {...props} />;
+}
+
+function RowView({ item, canRank, first, last, onMove, onChange, moveButtonRef, dnd }: RowProps & { dnd?: Dnd }) {
   const headingId = `backlog-${item.id}`;
   const title = item.title;
   return (
-    <li ref={setNodeRef} style={style} aria-labelledby={headingId} data-action-id={item.id} className={cn("relative bg-surface", isDragging && "z-10 shadow-lg ring-2 ring-accent/40")}>
+    <li ref={dnd?.setNodeRef} style={dnd?.style} aria-labelledby={headingId} data-action-id={item.id} className={cn("relative bg-surface", dnd?.isDragging && "z-10 shadow-lg ring-2 ring-accent/40")}>
       <div className="flex items-start gap-2 px-3 py-3 sm:gap-3 sm:px-4">
         {canRank ? (
           <button
             type="button"
-            ref={setActivatorNodeRef}
-            {...attributes}
-            {...listeners}
+            ref={dnd?.setActivatorNodeRef}
+            {...dnd?.handle}
             aria-label={`Drag to rank “${title}”`}
             className="mt-0.5 -ml-1 shrink-0 cursor-grab touch-none rounded p-1 text-muted hover:bg-surface-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring active:cursor-grabbing"
           >
