@@ -9,6 +9,7 @@ import path from "node:path";
 import { autosaveSection, printAutosave } from "./report-autosave";
 import { backlogSections } from "./backlog-report";
 import { collabSections } from "./collab-report";
+import { dashboardSections } from "./dashboard-report";
 import { pushSections } from "./push-report";
 import { searchSections } from "./search-report";
 import { INTRO } from "./doc";
@@ -129,6 +130,8 @@ export async function writeDoc(): Promise<string> {
   if (backlog) parts.push(backlog);
   const search = await searchSections();
   if (search) parts.push(search);
+  const dashboard = await dashboardSections();
+  if (dashboard) parts.push(dashboard);
   if (existsSync(NOTES)) parts.push((await readFile(NOTES, "utf8")).trim() + "\n");
   await writeFile(DOC, parts.join("\n"));
   return DOC;

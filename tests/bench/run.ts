@@ -21,6 +21,7 @@ import { evaluate } from "./evaluate";
 import { runAutosave } from "./autosave";
 import { backlogPart, runBacklogPart } from "./backlog-run";
 import { collabPart, runCollabPart } from "./collab-run";
+import { dashboardPart, runDashboardPart } from "./dashboard-run";
 import { pushPart, runPushPart } from "./push-run";
 import { runSearchPart, searchPart } from "./search-run";
 import { describeMachine } from "./machine";
@@ -87,6 +88,7 @@ async function main() {
   if (pushPart() === "only") return runPushPart();
   if (backlogPart() === "only") return runBacklogPart();
   if (searchPart() === "only") return runSearchPart();
+  if (dashboardPart() === "only") return runDashboardPart();
   const settings = settingsFromArgs();
   if (settings.reportOnly) return console.log(`▸ Wrote ${await writeDoc()}`);
   const machine = describeMachine();
@@ -136,6 +138,7 @@ async function main() {
   if (pushPart() === "also") await runPushPart();
   if (backlogPart() === "also") await runBacklogPart();
   if (searchPart() === "also") await runSearchPart();
+  if (dashboardPart() === "also") await runDashboardPart();
   console.log(`▸ Wrote ${await writeDoc()}`);
   const check = run.autosave?.check;
   if (check && (check.lost || check.misordered)) {

@@ -1,0 +1,83 @@
+/**
+ * The Insights dashboard part of `npm run bench` (tests/bench/dashboard.ts): part of a whole run, or alone with
+ *   npm run bench -- --only=dashboard [--dashboard-reviews=5000] [--duration=5] [--rounds=3] [--warmup=3] [--connections=20] [--rebuild]
+ * on its own fresh database (DATABASE_URL's server when set, else an embedded one), dropped
+ * afterwards. Alone it builds into its own NEXT_DIST_DIR (when missing, or with --rebuild), so it
+ * never replaces another bench's build.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { runDashboardBench } from "./dashboard";
+import { dashboardSections, printDashboard, saveDashboard } from "./dashboard-report";
+import { createBenchDatabase } from "./database";
+import { writeDoc } from "./report";
+import { BENCH_DIST_DIR } from "./server";
+
+const OWN_DIST_DIR = ".next-bench-dashboard";
+
+async function build(distDir: string): Promise<void> {
+  console.log(`▸ Building the web app into ${distDir}…`);
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, DATABASE_URL: "postgresql://x@localhost:1/x" },
+    });
+    child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+  });
+  if (code !== 0) throw new Error(`next build exited with code ${code}`);
+}
+
+/** "only" for `--only=dashboard`, "skip" for another `--only`, "also" in a whole run. */
+export function dashboardPart(argv = process.argv.slice(2)): "only" | "also" | "skip" {
+  const i = argv.findIndex((a) => a === "--only" || a.startsWith("--only="));
+  if (i < 0) return "also";
+  const value = argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1];
+  return value === "dashboard" ? "only" : "skip";
+}
+
+function settings(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: false,
+    options: {
+      "dashboard-reviews": { type: "string", default: "5000" },
+      duration: { type: "string", default: "5" },
+      rounds: { type: "string", default: "3" },
+      warmup: { type: "string", default: "3" },
+      connections: { type: "string", default: "20" },
+      rebuild: { type: "boolean", default: false },
+    },
+  });
+  const int = (name: string, v: unknown, min: number) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min} (got ${String(v)})`);
+    return n;
+  };
+  return {
+    reviews: int("dashboard-reviews", values["dashboard-reviews"], 1),
+    durationS: int("duration", values.duration, 1),
+    rounds: int("rounds", values.rounds, 1),
+    warmupS: int("warmup", values.warmup, 0),
+    connections: int("connections", values.connections, 1),
+    rebuild: values.rebuild === true,
+  };
+}
+
+export async function runDashboardPart(alone = dashboardPart() === "only"): Promise<void> {
+  const s = settings(process.argv.slice(2));
+  const distDir = alone ? OWN_DIST_DIR : BENCH_DIST_DIR;
+  if (alone && (s.rebuild || !existsSync(path.join(distDir, "BUILD_ID")))) await build(distDir);
+  const database = await createBenchDatabase(process.env.DATABASE_URL || undefined);
+  try {
+    const run = await runDashboardBench(database, s, distDir);
+    printDashboard(run);
+    await saveDashboard(run);
+  } finally {
+    await database.drop().catch((e: unknown) => console.error(`Could not drop the dashboard bench database: ${String(e)}`));
+  }
+  if (alone) console.log(`▸ Wrote ${await writeDoc()}`);
+}
+
+export { dashboardSections };
