@@ -9,6 +9,7 @@ import { clearInsightsCache } from "../../lib/insights/insights-cache";
 import { loadDashboard } from "../../lib/insights/load-dashboard";
 import { loadMetric } from "../../lib/insights/load-metric";
 import { metricCsv } from "../../lib/insights/metric-csv";
+import { METRICS } from "../../lib/insights/metric-types";
 import { insightsQuerySchema, resolvePeriod, type Period } from "../../lib/insights/period";
 import type { Actor } from "../../lib/policies/types";
 import { actorFor, buildIncident, buildReview, buildTeam, buildUser, uid } from "../support/factories";
@@ -186,6 +187,9 @@ describe("Insights metrics", () => {
 
   it("loads the whole dashboard in one go, and writes a metric's table as CSV", async () => {
     const all = await loadDashboard(admin, period);
+    // Every metric, each with the same summary as when loaded alone (the dashboard loads them in two lanes).
+    expect(Object.keys(all).sort()).toEqual([...METRICS].sort());
+    for (const name of METRICS) expect(all[name].summary, name).toEqual((await loadMetric(admin, name, query())).data.summary);
     expect(all["lead-time"].summary.done).toBe(10);
     expect(all.participation.summary.share).toBe(0.556);
     const csv = metricCsv(all["time-to-publish"].table);
