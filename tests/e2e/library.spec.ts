@@ -11,7 +11,7 @@ import { query, unique } from "./support/database";
 import { meetPublishChecklist, writeNarrative } from "./support/publication";
 import { reviewInPhase } from "./support/reviews";
 
-type Search = { total: number; items: { id: string; title: string; titleParts: { text: string; match: boolean }[]; snippet: { text: string; match: boolean }[] }[] };
+type Search = { total: number; totalCapped: boolean; items: { id: string; title: string; titleParts: { text: string; match: boolean }[]; snippet: { text: string; match: boolean }[] }[] };
 
 test("a facilitator publishes after the checklist; another team finds the review in the library, reads the report and downloads it", async ({ page, browser, playwright }, testInfo) => {
   const word = `flux${unique()}`;
@@ -100,6 +100,7 @@ test("the library API takes any query, refuses bad dates plainly, never shows hi
   const outsider = await bearerClientFor(playwright, baseURL, "responder3@example.com");
   const found = await expectJson<Search>(await outsider.get(`/api/v1/library/search?q=${word}`), 200);
   expect(found.items.map((i) => i.id)).toEqual([made[0]!.id]);
+  expect(found).toMatchObject({ total: 1, totalCapped: false });
   expect(found.items[0]!.titleParts).toContainEqual({ text: word, match: true });
   const insider = await expectJson<Search>(await made[1]!.api.get(`/api/v1/library/search?q=${word}&sort=oldest`), 200);
   expect(insider.items.map((i) => i.id)).toEqual(made.map((m) => m.id));

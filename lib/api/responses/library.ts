@@ -45,7 +45,8 @@ export const librarySearchSchema = z.object({
   sort: z.enum(SORTS),
   page: z.number().int(),
   limit: z.number().int(),
-  total: z.number().int().describe("Matching reviews you may read, over all pages."),
+  total: z.number().int().describe("Matching reviews you may read, over all pages — counted exactly up to 1,000 (see totalCapped)."),
+  totalCapped: z.boolean().describe("True when more than `total` reviews match: the count stops at 1,000 (show “1,000+”)."),
   pages: z.number().int(),
   items: z.array(libraryResultSchema),
 });
