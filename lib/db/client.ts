@@ -12,7 +12,9 @@ function create(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: start Debrief with `npm start`, which provides one.");
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  // A burst (e.g. many rank moves queued on one backlog's lock) can hold every pooled connection
+  // for a moment: wait up to 10 s for one instead of Prisma's 2 s before refusing with P2028.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }), transactionOptions: { maxWait: 10_000, timeout: 10_000 } });
 }
 
 const globalForDb = globalThis as unknown as { debriefDb?: PrismaClient };
