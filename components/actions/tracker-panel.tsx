@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { LocalTime, useRefresh } from "@/components/session/findings-support";
 import { SyncState, type SyncInfo } from "./action-badges";
+import { SyncHistory } from "./sync-history";
 
 const UNAVAILABLE = "Pushing to a tracker is not available on this server yet. The action stays agreed; nothing was lost.";
 const OFFLINE = "You seem to be offline. Nothing was sent; try again when you are back online.";
@@ -68,6 +69,7 @@ export function TrackerPanel({ actionId, title, sync, lastSyncedAt, agreed, canP
       </div>
       {sync.state === "FAILED" && sync.error ? <p className="text-xs text-danger">Last error: {sync.error}</p> : null}
       {!agreed ? <p className="text-xs text-muted">Goes to the team&apos;s tracker once agreed.</p> : null}
+      {sync.state !== "LOCAL" ? <SyncHistory actionId={actionId} title={title} timeZone={timeZone} /> : null}
       {error ? (
         <p role="alert" className="text-xs text-danger">
           {error}

@@ -36,11 +36,11 @@ async function arrange() {
      VALUES ($1, $2, $3, 'Alert when checkout latency passes 2 s', $4, 'Nobody was paged.', 'HIGH', 'DETECTION', 'a0', now(), '2031-03-01', now())`,
     [actionId, `rev${id}`, teamId, JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Nobody was paged." }] }] })],
   );
-  return { pm, member, slug: `tracker-${id}`, actionId };
+  return { pm, member, slug: `tracker-${id}`, actionId, reviewId: `rev${id}` };
 }
 
 test("a product manager connects GitHub, an agreed action is pushed, and GitHub closing it comes back", async ({ page, baseURL }) => {
-  const { pm, member, slug, actionId } = await arrange();
+  const { pm, member, slug, actionId, reviewId } = await arrange();
   await page.goto("/sign-in");
   await page.getByLabel("E-mail").fill(pm.email);
   await page.getByLabel("Password").fill(pm.password);
@@ -92,6 +92,19 @@ test("a product manager connects GitHub, an agreed action is pushed, and GitHub 
   expect(delivered.status).toBe(200);
   await page.reload();
   await expect(row.getByText("Done", { exact: true })).toBeVisible();
+
+  // The action's history shows each exchange, both ways — in the API and on the review's actions page.
+  const history = await page.request.get(`/api/v1/action-items/${actionId}/sync-history`);
+  expect(history.status()).toBe(200);
+  const summaries = ((await history.json()) as { items: { direction: string; summary: string }[] }).items;
+  expect(summaries[0]).toEqual(expect.objectContaining({ direction: "IN", summary: "Status changed in the tracker: Open → Done" }));
+  expect(summaries).toContainEqual(expect.objectContaining({ direction: "OUT", summary: `Created acme/payments#${issue.number} in GitHub` }));
+  expect(summaries.at(-1)).toEqual(expect.objectContaining({ direction: "OUT", summary: "Queued to send to the tracker" }));
+  await page.goto(`/reviews/${reviewId}/actions`);
+  await page.getByText("Sync history").first().click();
+  const list = page.getByRole("list", { name: "Sync history of “Alert when checkout latency passes 2 s”" });
+  await expect(list.getByRole("listitem").first()).toContainText("Status changed in the tracker: Open → Done");
+  await expect(list).toContainText(`Created acme/payments#${issue.number} in GitHub`);
 
   // A member of the team sees the state, read-only.
   await page.context().clearCookies();

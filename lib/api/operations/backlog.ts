@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { connectBacklogSchema } from "../../backlog/settings";
 import { id, operation } from "../operation";
-import { actionSyncSchema, backlogConnectionStateSchema, connectedBacklogSchema, connectionTestSchema } from "../responses/backlog";
+import { actionSyncHistorySchema, actionSyncSchema, backlogConnectionStateSchema, connectedBacklogSchema, connectionTestSchema } from "../responses/backlog";
 
 const path = "/api/v1/teams/{teamId}/backlog-connection" as const;
 const teamParams = z.object({ teamId: id("team") });
@@ -83,5 +83,19 @@ export const backlogOperations = {
     response: actionSyncSchema,
     responseDescription: "The action's tracker state.",
     errors: ["FORBIDDEN", "NOT_FOUND", "CONFLICT"],
+  }),
+  listActionSyncHistory: operation({
+    operationId: "listActionSyncHistory",
+    method: "GET",
+    path: "/api/v1/action-items/{id}/sync-history",
+    tag: "Teams",
+    summary: "An action's sync history with its tracker",
+    description: "Every exchange with the team's tracker, both ways — pushes, retries, failures, and changes that came back by webhook or reconcile — newest first, each with a summary in words. For whoever may see the action; 404 for anyone else.",
+    auth: "token-or-session",
+    params: z.object({ id: id("action") }),
+    status: 200,
+    response: actionSyncHistorySchema,
+    responseDescription: "The history, newest first.",
+    errors: ["NOT_FOUND"],
   }),
 };

@@ -59,3 +59,17 @@ export const BACKLOG_RESPONSE_SCHEMA_NAMES: [z.ZodType, string][] = [
   [connectionTestSchema, "BacklogConnectionTest"],
   [actionSyncSchema, "ActionSync"],
 ];
+
+export const actionSyncHistorySchema = z.object({
+  items: z
+    .array(
+      z.object({
+        id: z.string(),
+        at: dateTime,
+        direction: z.enum(["OUT", "IN"]).describe("OUT: Debrief → tracker. IN: tracker → Debrief (webhook or reconcile)."),
+        kind: z.string().describe("queued, created, found-existing, updated, retrying, failed, status-changed, assignee-changed, due-date-changed, reconciled or missing."),
+        summary: z.string().describe("The exchange in words, e.g. “Created #42 in GitHub”."),
+      }),
+    )
+    .describe("Newest first, at most 50."),
+});
