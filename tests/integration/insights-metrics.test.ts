@@ -189,7 +189,9 @@ describe("Insights metrics", () => {
     const all = await loadDashboard(admin, period);
     // Every metric, each with the same summary as when loaded alone (the dashboard loads them in two lanes).
     expect(Object.keys(all).sort()).toEqual([...METRICS].sort());
-    for (const name of METRICS) expect(all[name].summary, name).toEqual((await loadMetric(admin, name, query())).data.summary);
+    // (Readers' "active people" and reach count the whole organisation, which other test files grow meanwhile.)
+    const steady = (name: string, summary: object) => (name === "readers" ? { ...summary, activePeople: 0, reach: 0 } : summary);
+    for (const name of METRICS) expect(steady(name, all[name].summary), name).toEqual(steady(name, (await loadMetric(admin, name, query())).data.summary));
     expect(all["lead-time"].summary.done).toBe(10);
     expect(all.participation.summary.share).toBe(0.556);
     const csv = metricCsv(all["time-to-publish"].table);

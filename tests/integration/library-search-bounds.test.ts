@@ -49,8 +49,11 @@ describe("totals", () => {
     const w = word();
     const hidden = await buildPublishedReview({ visibility: "TEAM", title: `Hidden ${w}` });
     const shown = await buildPublishedReview({ visibility: "ORGANISATION", narrative: `Shown ${w}` });
-    // The hidden review is the newest and the better match: were it a candidate before visibility, the outsider would find nothing.
-    await publishedDaysAgo(shown.review.id, 30);
+    // The hidden review is in the newest candidate period (the last 92 days), the shown one in the rest of
+    // the year: were the hidden one a candidate before visibility, the outsider would find nothing; the
+    // team member, who sees both, gets the hidden one as the single candidate. (Within one period the
+    // candidates are in no particular order, so the two must be in different periods.)
+    await publishedDaysAgo(shown.review.id, 200);
     const outsider = shown.actors.outsider;
     const found = await search(outsider, { q: w }, { cap: 1 });
     expect({ total: found.total, capped: found.totalCapped, ids: found.items.map((i) => i.id) }).toEqual({ total: 1, capped: false, ids: [shown.review.id] });
