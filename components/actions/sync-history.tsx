@@ -38,15 +38,17 @@ export function SyncHistory({ actionId, title, timeZone }: { actionId: string; t
         ) : (
           <ol className="space-y-1 border-l border-border pl-3" aria-label={`Sync history of “${title}”`}>
             {state.items.map((item) => (
-              <li key={item.id} className="flex flex-wrap items-baseline gap-x-2">
+              <li key={item.id} className="grid grid-cols-[auto_1fr] gap-x-1.5">
                 {item.direction === "OUT" ? (
-                  <ArrowUpRight aria-label="To the tracker" className="size-3 shrink-0 self-center text-accent" />
+                  <ArrowUpRight aria-label="To the tracker" className="mt-0.5 size-3 text-accent" />
                 ) : (
-                  <ArrowDownLeft aria-label="From the tracker" className="size-3 shrink-0 self-center text-success" />
+                  <ArrowDownLeft aria-label="From the tracker" className="mt-0.5 size-3 text-success" />
                 )}
-                <span>{item.summary}</span>
-                <span className="text-muted">
-                  <LocalTime date={item.at} timeZone={timeZone} relative />
+                <span>
+                  {item.summary}{" "}
+                  <span className="whitespace-nowrap text-muted">
+                    · <LocalTime date={item.at} timeZone={timeZone} relative />
+                  </span>
                 </span>
               </li>
             ))}

@@ -259,5 +259,20 @@ export async function seedDemoActions(tx: Tx, users: Map<string, string>, teams:
         data: { type: "action.agreed", actorId: facilitatorId, reviewId: a.reviewId, subjectType: "ActionItem", subjectId: created.id, data: { via: "agree-all" }, createdAt: a.agreedAt },
       });
     }
+    // The tracker history such an action would have (lib/backlog/sync-events.ts): queued, then created or refused.
+    if (a.sync) {
+      const last = new Date(now.getTime() - 2 * 3_600_000);
+      const events =
+        a.sync.state === "SYNCED"
+          ? [
+              { direction: "OUT", kind: "queued", detail: { by: facilitatorId, retry: false }, createdAt: new Date(last.getTime() - 60_000) },
+              { direction: "OUT", kind: "created", detail: { provider: "jira", key: a.sync.key ?? null, url: created.externalUrl }, createdAt: last },
+            ]
+          : [
+              { direction: "OUT", kind: "queued", detail: { by: facilitatorId, retry: false }, createdAt: new Date(last.getTime() - 60_000) },
+              { direction: "OUT", kind: "failed", detail: { message: a.sync.error ?? "The tracker refused the issue." }, createdAt: last },
+            ];
+      await tx.actionSyncEvent.createMany({ data: events.map((e) => ({ ...e, actionId: created.id })) });
+    }
   }
 }
