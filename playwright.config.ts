@@ -22,7 +22,7 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: `${process.execPath} node_modules/tsx/dist/cli.mjs lib/server/main.ts`,
+    command: `${process.execPath} --import tsx lib/server/main.ts`,
     url: `http://localhost:${port}/api/health/ready`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -77,7 +77,7 @@ export async function startServer(db: BenchDatabase, extraEnv: Record<string, st
   let stdout = "";
   let stderr = "";
   const started = performance.now();
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/server/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/server/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
   // Keep the start of the log (the start-up lines) and drop request logs after that.
   child.stdout!.setEncoding("utf8").on("data", (d: string) => {

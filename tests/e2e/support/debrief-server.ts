@@ -12,7 +12,7 @@ export type DebriefServer = {
   stdout: () => string;
   stderr: () => string;
   /**
-   * Sends SIGTERM (tsx passes it on to the server) and resolves with how the process ended; after
+   * Sends SIGTERM straight to the server (node --import tsx, no wrapper process) and resolves with how the process ended; after
    * `graceMs` without an exit, SIGKILL. A no-op once it has exited.
    */
   stop: (graceMs?: number) => Promise<Exit>;
@@ -23,7 +23,7 @@ type Exit = { code: number | null; signal: NodeJS.Signals | null };
 export async function startDebriefServer(port: number, env: Record<string, string> = {}, timeoutMs = 90_000): Promise<DebriefServer> {
   let out = "";
   let err = "";
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/server/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "lib/server/main.ts"], {
     env: { ...serverEnv(port), ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
