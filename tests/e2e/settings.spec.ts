@@ -71,6 +71,8 @@ test("times follow the timezone chosen in settings instead of the device's", asy
   await page.goto("/settings/tokens");
   await page.getByLabel("Name").fill("tz check");
   await page.getByRole("button", { name: /Create token/ }).click();
+  // Wait for the token to exist before leaving: navigating at once could cancel the submission.
+  await expect(page.getByText("Copy your new token “tz check” now. It will not be shown again.")).toBeVisible();
   await page.goto("/settings/tokens");
   const created = page.locator("time").first();
   await expect(created).toHaveAttribute("title", /CET|CEST|GMT\+1|GMT\+2/); // the browser runs in Europe/Berlin
