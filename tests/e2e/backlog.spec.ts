@@ -58,10 +58,17 @@ test("the product manager ranks by keyboard and by drag and drop; a member reads
   // dnd-kit's keyboard dragging: Space lifts, arrows move, Space drops.
   const handleC = list.getByRole("button", { name: `Drag to rank “${C}”` });
   await handleC.focus();
+  // Each key waits for the board's announcement of the last one, as a screen reader user would hear it
+  // (keys pressed faster than the list re-measures can be lost on a busy machine).
+  const announced = pm.locator('[id^="DndLiveRegion"]');
   await pm.keyboard.press("Space");
+  await expect(announced).toContainText(`“${C}” is now at position 4.`); // lifted, over its own place
   await pm.keyboard.press("ArrowUp");
+  await expect(announced).toContainText(`“${C}” is now at position 3.`);
   await pm.keyboard.press("ArrowUp");
+  await expect(announced).toContainText(`“${C}” is now at position 2.`);
   await pm.keyboard.press("Space");
+  await expect(announced).toContainText(`Dropped “${C}” at position 2.`);
   await expect.poll(ranked).toEqual([D, C, B, A]);
   await expect.poll(() => rowTitles(list)).toEqual([D, C, B, A]);
 
