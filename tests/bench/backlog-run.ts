@@ -4,7 +4,6 @@
  * on its own fresh database (DATABASE_URL's server when set, else an embedded one), dropped
  * afterwards. Alone it builds into its own NEXT_DIST_DIR, so it never replaces another bench's build.
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,16 +12,14 @@ import { backlogSections, printBacklog, saveBacklog } from "./backlog-report";
 import { createBenchDatabase } from "./database";
 import { writeDoc } from "./report";
 import { BENCH_DIST_DIR } from "./server";
+import { benchPart, buildInto } from "./parts";
 
 /** BENCH_BACKLOG_DIST_DIR: another build to measure (e.g. a change beside the build of the code before it). */
 const OWN_DIST_DIR = process.env.BENCH_BACKLOG_DIST_DIR || ".next-bench-backlog";
 
 /** "only" for `--only=backlog`, "skip" for another `--only`, "also" in a whole run. */
 export function backlogPart(argv = process.argv.slice(2)): "only" | "also" | "skip" {
-  const i = argv.findIndex((a) => a === "--only" || a.startsWith("--only="));
-  if (i < 0) return "also";
-  const value = argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1];
-  return value === "backlog" ? "only" : "skip";
+  return benchPart("backlog", argv);
 }
 
 function settings(argv: string[]) {
@@ -42,23 +39,11 @@ function settings(argv: string[]) {
   };
 }
 
-async function build(distDir: string): Promise<void> {
-  console.log(`▸ Building the web app into ${distDir}…`);
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, DATABASE_URL: "postgresql://x@localhost:1/x" },
-    });
-    child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0)));
-  });
-  if (code !== 0) throw new Error(`next build exited with code ${code}`);
-}
-
 /** Runs the backlog bench; `alone` builds (when needed) into its own dist dir, otherwise the whole run's build is used. */
 export async function runBacklogPart(alone = backlogPart() === "only"): Promise<void> {
   const { load, rebuild } = settings(process.argv.slice(2));
   const distDir = alone ? OWN_DIST_DIR : BENCH_DIST_DIR;
-  if (alone && (rebuild || !existsSync(path.join(distDir, "BUILD_ID")))) await build(distDir);
+  if (alone && (rebuild || !existsSync(path.join(distDir, "BUILD_ID")))) await buildInto(distDir);
   console.log("▸ Team backlog with 5,000 actions…");
   const database = await createBenchDatabase(process.env.DATABASE_URL || undefined);
   try {

@@ -7,13 +7,11 @@ import { runCollabBench } from "./collab";
 import { printCollab, saveCollab } from "./collab-report";
 import { createBenchDatabase } from "./database";
 import { writeDoc } from "./report";
+import { benchPart } from "./parts";
 
 /** "only" for `--only=collab`, "skip" for another `--only`, "also" in a whole run. */
 export function collabPart(argv = process.argv.slice(2)): "only" | "also" | "skip" {
-  const i = argv.findIndex((a) => a === "--only" || a.startsWith("--only="));
-  if (i < 0) return "also";
-  const value = argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1];
-  return value === "collab" ? "only" : "skip";
+  return benchPart("collab", argv);
 }
 
 export async function runCollabPart(): Promise<void> {

@@ -7,13 +7,11 @@
 import { createBenchDatabase } from "./database";
 import { printPush, savePush } from "./push-report";
 import { writeDoc } from "./report";
+import { benchPart } from "./parts";
 
 /** "only" for `--only=push`, "skip" for another `--only`, "also" in a whole run. */
 export function pushPart(argv = process.argv.slice(2)): "only" | "also" | "skip" {
-  const i = argv.findIndex((a) => a === "--only" || a.startsWith("--only="));
-  if (i < 0) return "also";
-  const value = argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1];
-  return value === "push" ? "only" : "skip";
+  return benchPart("push", argv);
 }
 
 export async function runPushPart(): Promise<void> {

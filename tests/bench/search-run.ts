@@ -5,7 +5,6 @@
  * afterwards. Alone it builds into its own NEXT_DIST_DIR (when missing, or with --rebuild), so it
  * never replaces another bench's build.
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -14,27 +13,13 @@ import { writeDoc } from "./report";
 import { runSearchBench } from "./search";
 import { printSearch, saveSearch, searchSections } from "./search-report";
 import { BENCH_DIST_DIR } from "./server";
+import { benchPart, buildInto } from "./parts";
 
 const OWN_DIST_DIR = ".next-bench-search";
 
-async function build(distDir: string): Promise<void> {
-  console.log(`▸ Building the web app into ${distDir}…`);
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, DATABASE_URL: "postgresql://x@localhost:1/x" },
-    });
-    child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0)));
-  });
-  if (code !== 0) throw new Error(`next build exited with code ${code}`);
-}
-
 /** "only" for `--only=search`, "skip" for another `--only`, "also" in a whole run. */
 export function searchPart(argv = process.argv.slice(2)): "only" | "also" | "skip" {
-  const i = argv.findIndex((a) => a === "--only" || a.startsWith("--only="));
-  if (i < 0) return "also";
-  const value = argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1];
-  return value === "search" ? "only" : "skip";
+  return benchPart("search", argv);
 }
 
 function settings(argv: string[]) {
@@ -68,7 +53,7 @@ function settings(argv: string[]) {
 export async function runSearchPart(alone = searchPart() === "only"): Promise<void> {
   const s = settings(process.argv.slice(2));
   const distDir = alone ? OWN_DIST_DIR : BENCH_DIST_DIR;
-  if (alone && (s.rebuild || !existsSync(path.join(distDir, "BUILD_ID")))) await build(distDir);
+  if (alone && (s.rebuild || !existsSync(path.join(distDir, "BUILD_ID")))) await buildInto(distDir);
   const database = await createBenchDatabase(process.env.DATABASE_URL || undefined);
   try {
     const run = await runSearchBench(database, s, distDir);
