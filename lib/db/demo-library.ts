@@ -140,6 +140,8 @@ export async function seedDemoLibrary(tx: Tx, ids: Ids): Promise<void> {
         visibility: story.visibility ?? "ORGANISATION",
         createdById: facilitatorId,
         createdAt,
+        // Last touched when it was published, not when the demo was seeded: the reviews list sorts by it.
+        updatedAt: publishedAt,
         phaseChangedAt: publishedAt,
         revealedAt: new Date(createdAt.getTime() + DAY),
         publishedAt,

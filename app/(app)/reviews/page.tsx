@@ -1,19 +1,18 @@
 import Link from "next/link";
 import { ClipboardList, Plus, Search } from "lucide-react";
-import { SeverityBadge } from "@/components/incidents/severity-badge";
-import { PhaseTrack } from "@/components/reviews/phase-track";
-import { RoleBadge } from "@/components/reviews/role-badge";
+import { ReviewList } from "@/components/reviews/review-list";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { TabsNav } from "@/components/ui/tabs-nav";
-import { Time } from "@/components/ui/time";
 import { Alert } from "@/components/ui/alert";
 import { requireActor } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
+import { viewerTimeZone } from "@/lib/http/viewer";
 import { PHASE_LABEL, PHASES } from "@/lib/reviews/lifecycle";
 import { listReviews, listReviewsSchema } from "@/lib/reviews/list-reviews";
+import { formatDateTime, formatRelative } from "@/lib/ui/time";
 
 export const metadata = { title: "Reviews" };
 
@@ -43,6 +42,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
     return `/reviews?${params}`;
   };
   const filtered = Boolean(input.phase || input.q);
+  const tz = await viewerTimeZone();
 
   return (
     <>
@@ -105,36 +105,19 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
             : "When a facilitator invites you to a review, it appears here. You can also start a review of an incident your team owns."}
         </EmptyState>
       ) : (
-        <div className="overflow-hidden rounded-lg border border-border bg-surface">
-          <ul className="divide-y divide-border">
-            {result.items.map((r) => (
-              <li key={r.id} className="relative px-4 py-3 hover:bg-surface-muted/60 sm:px-5">
-                <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
-                  <div className="min-w-0 flex-1">
-                    <Link href={`/reviews/${r.id}`} className="font-medium after:absolute after:inset-0 hover:underline">
-                      {r.title}
-                    </Link>
-                    <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
-                      <SeverityBadge severity={r.incident.severity} />
-                      <span>{r.incident.team.name}</span>
-                      <span>Facilitator: {r.facilitator?.name ?? r.facilitator?.email ?? "—"}</span>
-                      <span>
-                        {r.participantCount} {r.participantCount === 1 ? "person" : "people"}
-                      </span>
-                      {r.myRole ? <RoleBadge role={r.myRole} /> : null}
-                    </div>
-                  </div>
-                  <div className="flex flex-col items-start gap-1 sm:items-end">
-                    <PhaseTrack phase={r.phase} compact />
-                    <span className="text-xs text-muted">
-                      Updated <Time date={r.updatedAt} relative />
-                    </span>
-                  </div>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ReviewList
+          rows={result.items.map((r) => ({
+            id: r.id,
+            title: r.title,
+            severity: r.incident.severity,
+            team: r.incident.team.name,
+            facilitator: r.facilitator?.name ?? r.facilitator?.email ?? "—",
+            people: r.participantCount,
+            myRole: r.myRole,
+            phase: r.phase,
+            updated: { iso: r.updatedAt.toISOString(), relative: formatRelative(r.updatedAt), exact: formatDateTime(r.updatedAt, tz) },
+          }))}
+        />
       )}
       {input.cursor || result.nextCursor ? (
         <nav aria-label="Pages" className="mt-4 flex justify-between">
