@@ -28,6 +28,14 @@ describe("parseEnv", () => {
     expect(parseEnv({ DEBRIEF_ADMIN_EMAIL: "a@b.co", DEBRIEF_ADMIN_PASSWORD: "long-enough-password" }).DEBRIEF_ADMIN_EMAIL).toBe("a@b.co");
   });
 
+  it("runs several web processes only with Redis to share live updates through", () => {
+    expect(parseEnv({}).DEBRIEF_WEB_PROCESSES).toBe(1);
+    expect(() => parseEnv({ DEBRIEF_WEB_PROCESSES: "2" })).toThrow(/REDIS_URL: is required when DEBRIEF_WEB_PROCESSES is above 1/);
+    expect(() => parseEnv({ DEBRIEF_WEB_PROCESSES: "0", REDIS_URL: "redis://localhost:6379" })).toThrow(/DEBRIEF_WEB_PROCESSES/);
+    expect(() => parseEnv({ DEBRIEF_WEB_PROCESSES: "two", REDIS_URL: "redis://localhost:6379" })).toThrow(/DEBRIEF_WEB_PROCESSES/);
+    expect(parseEnv({ DEBRIEF_WEB_PROCESSES: "2", REDIS_URL: "redis://localhost:6379" }).DEBRIEF_WEB_PROCESSES).toBe(2);
+  });
+
   it("refuses a short session secret", () => {
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
   });

@@ -33,6 +33,12 @@ export const envSchema = z
     EMAIL_FROM: z.string().default("Debrief <debrief@localhost>"),
     /** Public URL used in e-mail links; defaults to AUTH_URL, then http://HOST:PORT. */
     APP_URL: optionalUrl,
+    /**
+     * Web server processes `npm start` runs on one port (Node's cluster): one per CPU core uses the
+     * whole machine. More than one needs REDIS_URL, through which processes share live updates and
+     * collaborative documents, as separate instances do.
+     */
+    DEBRIEF_WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
     /** "0" keeps the background worker out of the web process (run `npm run worker` separately). */
     DEBRIEF_WORKER: z.enum(["0", "1"]).default("1"),
     /** Hours between digests of newly published reviews (followers, and teams' chat channels). */
@@ -74,8 +80,17 @@ const crossChecks = z
     AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
     DEBRIEF_ADMIN_EMAIL: z.string().optional(),
     DEBRIEF_ADMIN_PASSWORD: z.string().optional(),
+    DEBRIEF_WEB_PROCESSES: z.string().optional(),
+    REDIS_URL: z.string().optional(),
   })
   .superRefine((e, ctx) => {
+    if (Number(e.DEBRIEF_WEB_PROCESSES) > 1 && !e.REDIS_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["REDIS_URL"],
+        message: "is required when DEBRIEF_WEB_PROCESSES is above 1 (the processes share live updates and collaborative documents through Redis); set it, or run one process",
+      });
+    }
     const oidc = [e.AUTH_OIDC_ISSUER, e.AUTH_OIDC_CLIENT_ID, e.AUTH_OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       for (const key of ["AUTH_OIDC_ISSUER", "AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET"] as const) {

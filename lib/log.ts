@@ -29,7 +29,7 @@ const destination = pretty
 export const log = pino(
   {
     level: process.env.LOG_LEVEL ?? "info",
-    base: { service: "debrief" },
+    base: { service: "debrief", pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: ["password", "token", "*.password", "*.token", "authorization", "cookie"], censor: "[redacted]" },
   },
