@@ -8,14 +8,18 @@
  *
  *   npm run bench -- [--duration=5] [--rounds=3] [--warmup=3] [--connections=20] [--startup-runs=5] [--rebuild]
  *                    [--autosave-clients=50] [--autosave-duration=30] [--autosave-pause=800] [--only=list|autosave]
+ *                    [--web-processes=<CPUs, at most 4>]
  *   npm run bench -- --report-only    (rewrite docs/BENCHMARKS.md from the saved results and notes)
  *
  * --duration is per round: each target gets rounds × duration seconds of load. --autosave-duration
  * is per way of saving (flat out, paced), over all rounds. --only runs one part and keeps the
- * other part's saved results.
+ * other part's saved results. --web-processes above 1 measures the large data set again with that
+ * many web processes (DEBRIEF_WEB_PROCESSES), sharing REDIS_URL (default redis://127.0.0.1:6379);
+ * it is skipped, saying so, when that Redis does not answer.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { Redis } from "ioredis";
 import { createBenchDatabase, type BenchDatabase } from "./database";
 import { evaluate } from "./evaluate";
 import { runAutosave } from "./autosave";
@@ -43,6 +47,7 @@ function settingsFromArgs(): Settings {
       "autosave-clients": { type: "string", default: "50" },
       "autosave-duration": { type: "string", default: "30" },
       "autosave-pause": { type: "string", default: "800" },
+      "web-processes": { type: "string", default: String(Math.min(os.availableParallelism(), 4)) },
       only: { type: "string" },
       rebuild: { type: "boolean", default: false },
       "report-only": { type: "boolean", default: false },
@@ -63,6 +68,8 @@ function settingsFromArgs(): Settings {
     startupRuns: int("startup-runs", values["startup-runs"], 1),
     smallReviews: 200,
     largeReviews: 2000,
+    webProcesses: int("web-processes", values["web-processes"], 1),
+    redisUrl: process.env.REDIS_URL || "redis://127.0.0.1:6379",
     rebuild: values.rebuild,
     reportOnly: values["report-only"],
     only: only === "list" || only === "autosave" ? only : null,
@@ -72,6 +79,20 @@ function settingsFromArgs(): Settings {
       pauseMs: int("autosave-pause", values["autosave-pause"], 0),
     },
   };
+}
+
+/** True when a Redis server answers PING at `url` within two seconds. */
+async function redisAnswers(url: string): Promise<boolean> {
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on("error", () => {});
+  try {
+    await redis.connect();
+    return (await redis.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
 }
 
 let database: BenchDatabase | null = null;
@@ -108,7 +129,9 @@ async function main() {
     await (await startServer(database)).stop();
     run = previous!;
   } else {
-    const result = await runScenario(database, settings);
+    const webProcesses = settings.webProcesses > 1 && !(await redisAnswers(settings.redisUrl)) ? 1 : settings.webProcesses;
+    if (webProcesses !== settings.webProcesses) console.log(`▸ No Redis answers at ${settings.redisUrl}: measuring one web process only`);
+    const result = await runScenario(database, { ...settings, webProcesses });
     machine.loadAverageEnd = Math.round(os.loadavg()[0]! * 100) / 100;
     run = {
       ...previous,

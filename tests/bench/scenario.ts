@@ -12,7 +12,14 @@ import { expectPage, nextPageHref, reviewTitles, signIn } from "./session";
 import { median } from "./stats";
 import type { LoadResult, StartupResult } from "./types";
 
-export type ScenarioSettings = LoadSettings & { startupRuns: number; smallReviews: number; largeReviews: number };
+export type ScenarioSettings = LoadSettings & {
+  startupRuns: number;
+  smallReviews: number;
+  largeReviews: number;
+  /** Also measure the large data set with this many web processes (DEBRIEF_WEB_PROCESSES) sharing Redis; 1: not. */
+  webProcesses: number;
+  redisUrl: string;
+};
 export type ScenarioResult = { databaseVersion: string; startup: StartupResult; loads: LoadResult[] };
 
 const FACILITATOR = "facilitator@example.com";
@@ -22,8 +29,8 @@ const EMPTY_MARKER = "You are not taking part in any review yet";
 
 const say = (text: string) => console.log(`▸ ${text}`);
 
-async function withServer<T>(db: BenchDatabase, fn: (server: BenchServer) => Promise<T>): Promise<T> {
-  const server = await startServer(db);
+async function withServer<T>(db: BenchDatabase, fn: (server: BenchServer) => Promise<T>, extraEnv: Record<string, string> = {}): Promise<T> {
+  const server = await startServer(db, extraEnv);
   try {
     return await fn(server);
   } finally {
@@ -108,5 +115,18 @@ export async function runScenario(db: BenchDatabase, settings: ScenarioSettings)
   await withServer(db, async (server) => {
     loads.push(...(await run(db, server, await listTargets(server, settings.largeReviews, true), settings)));
   });
+
+  const n = settings.webProcesses;
+  if (n > 1) {
+    say(`The same pages with ${n} web processes (DEBRIEF_WEB_PROCESSES=${n}, REDIS_URL=${settings.redisUrl})…`);
+    await withServer(
+      db,
+      async (server) => {
+        const results = await run(db, server, await listTargets(server, settings.largeReviews, true), settings);
+        loads.push(...results.map((r) => ({ ...r, name: `${r.name}, ${n} processes`, processes: n })));
+      },
+      { DEBRIEF_WEB_PROCESSES: String(n), REDIS_URL: settings.redisUrl },
+    );
+  }
   return { databaseVersion: version, startup, loads };
 }

@@ -33,6 +33,8 @@ export type LoadResult = {
   path: string;
   user: string | null;
   reviews: number;
+  /** Web processes serving (DEBRIEF_WEB_PROCESSES); absent: one. */
+  processes?: number;
   durationS: number;
   /** 2xx responses with the expected content. */
   ok: number;
