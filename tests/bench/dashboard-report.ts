@@ -39,7 +39,13 @@ function rows(s: DashboardBenchResult) {
       r.ok,
       r.non2xx + r.errors + r.mismatches,
     ]);
-  return [...part(s.cached, s.settings.connections), ...part(s.cachedSingle ?? [], 1), ...part(s.uncached, s.settings.connections), ...part(s.single, 1)];
+  return [
+    ...part(s.cached, s.settings.connections),
+    ...part(s.cachedSingle ?? [], 1),
+    ...part(s.severalCached ?? [], s.settings.connections),
+    ...part(s.uncached, s.settings.connections),
+    ...part(s.single, 1),
+  ];
 }
 
 const SQL_HEAD = ["metric", "first run ms", "median ms", "max ms", "every row (API) median ms"];

@@ -1,6 +1,6 @@
 /**
  * The Insights dashboard part of `npm run bench` (tests/bench/dashboard.ts): part of a whole run, or alone with
- *   npm run bench -- --only=dashboard [--dashboard-reviews=5000] [--duration=5] [--rounds=3] [--warmup=3] [--connections=20] [--rebuild]
+ *   npm run bench -- --only=dashboard [--dashboard-reviews=5000] [--duration=5] [--rounds=3] [--warmup=3] [--connections=20] [--web-processes=N] [--rebuild]
  * on its own fresh database (DATABASE_URL's server when set, else an embedded one), dropped
  * afterwards. Alone it builds into its own NEXT_DIST_DIR (when missing, or with --rebuild), so it
  * never replaces another bench's build.
@@ -13,7 +13,7 @@ import { dashboardSections, printDashboard, saveDashboard } from "./dashboard-re
 import { createBenchDatabase } from "./database";
 import { writeDoc } from "./report";
 import { BENCH_DIST_DIR } from "./server";
-import { benchPart, buildInto } from "./parts";
+import { benchPart, buildInto, webProcessesToMeasure } from "./parts";
 
 const OWN_DIST_DIR = ".next-bench-dashboard";
 
@@ -51,7 +51,7 @@ function settings(argv: string[]) {
 }
 
 export async function runDashboardPart(alone = dashboardPart() === "only"): Promise<void> {
-  const s = settings(process.argv.slice(2));
+  const s = { ...settings(process.argv.slice(2)), webProcesses: await webProcessesToMeasure() };
   const distDir = alone ? OWN_DIST_DIR : BENCH_DIST_DIR;
   if (alone && (s.rebuild || !existsSync(path.join(distDir, "BUILD_ID")))) await buildInto(distDir);
   const database = await createBenchDatabase(process.env.DATABASE_URL || undefined);

@@ -2,7 +2,8 @@
 import type { MetricPlan, MetricTiming } from "./dashboard-sql";
 import type { DatabaseKind, LoadResult, Machine, TargetCheck } from "./types";
 
-export type DashboardSettings = { reviews: number; connections: number; durationS: number; warmupS: number; rounds: number };
+/** `webProcesses` above 1: also measure the cached page with that many web processes (DEBRIEF_WEB_PROCESSES). */
+export type DashboardSettings = { reviews: number; connections: number; durationS: number; warmupS: number; rounds: number; webProcesses: number };
 
 export type DashboardRow = LoadResult & {
   /** Median over rounds of this target's p95 ÷ /api/health's p95 in the same round. */
@@ -23,6 +24,8 @@ export type DashboardBenchResult = {
   cached: DashboardRow[];
   /** The app as it runs, one connection (absent from results saved before it was measured). */
   cachedSingle?: DashboardRow[];
+  /** The app as it runs with several web processes (absent when not measured). */
+  severalCached?: DashboardRow[];
   uncached: DashboardRow[];
   single: DashboardRow[];
   targets: TargetCheck[];

@@ -76,6 +76,7 @@ DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench   # Pos
 npm run bench -- --rounds=3 --duration=5 --warmup=3 --connections=20 --startup-runs=5 --rebuild
 npm run bench -- --autosave-clients=50 --autosave-duration=30 --autosave-pause=800   # the autosave part's settings
 npm run bench -- --only=autosave   # only the autosave part (keeps the saved list results)
+npm run bench -- --web-processes=2   # the list, search and dashboard again with DEBRIEF_WEB_PROCESSES=2 (default: the CPUs, at most 4; needs Redis, REDIS_URL or 127.0.0.1:6379)
 \`\`\`
 
 \`--duration\` is per round, so each target gets rounds × duration seconds of load (15 s by

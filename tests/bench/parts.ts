@@ -1,6 +1,9 @@
 /** What the bench's parts (collab, push, backlog, search, dashboard) share: `--only` selection and a build of their own. */
 import { spawn } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
+import { Redis } from "ioredis";
 
 /** "only" for `--only=<name>`, "skip" for another `--only`, "also" in a whole run. */
 export function benchPart(name: string, argv = process.argv.slice(2)): "only" | "also" | "skip" {
@@ -21,4 +24,36 @@ export async function buildInto(distDir: string): Promise<void> {
     child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0)));
   });
   if (code !== 0) throw new Error(`next build exited with code ${code}`);
+}
+
+/** True when a Redis server answers PING at `url` within two seconds. */
+export async function redisAnswers(url: string): Promise<boolean> {
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on("error", () => {});
+  try {
+    await redis.connect();
+    return (await redis.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Where several web processes share live events: REDIS_URL, else the local default. */
+export const benchRedisUrl = () => process.env.REDIS_URL || "redis://127.0.0.1:6379";
+
+/**
+ * `--web-processes=N` (default: the CPUs, at most 4): how many web processes (DEBRIEF_WEB_PROCESSES)
+ * a part measures besides one; 1 when N is 1 or no Redis answers (said so).
+ */
+export async function webProcessesToMeasure(argv = process.argv.slice(2)): Promise<number> {
+  const { values } = parseArgs({ args: argv, strict: false, options: { "web-processes": { type: "string", default: String(Math.min(os.availableParallelism(), 4)) } } });
+  const n = Number(values["web-processes"]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--web-processes must be a whole number ≥ 1 (got ${String(values["web-processes"])})`);
+  if (n > 1 && !(await redisAnswers(benchRedisUrl()))) {
+    console.log(`▸ No Redis answers at ${benchRedisUrl()}: measuring one web process only`);
+    return 1;
+  }
+  return n;
 }

@@ -19,7 +19,6 @@
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { Redis } from "ioredis";
 import { createBenchDatabase, type BenchDatabase } from "./database";
 import { evaluate } from "./evaluate";
 import { runAutosave } from "./autosave";
@@ -32,6 +31,7 @@ import { describeMachine } from "./machine";
 import { loadRun, printRun, saveRun, writeDoc } from "./report";
 import { runScenario, type ScenarioSettings } from "./scenario";
 import { BENCH_DIST_DIR, ensureBuild, killServers, startServer } from "./server";
+import { benchRedisUrl, webProcessesToMeasure } from "./parts";
 import type { BenchRun } from "./types";
 
 type Settings = ScenarioSettings & { rebuild: boolean; reportOnly: boolean; only: "list" | "autosave" | null; autosave: { clients: number; durationS: number; pauseMs: number } };
@@ -47,7 +47,7 @@ function settingsFromArgs(): Settings {
       "autosave-clients": { type: "string", default: "50" },
       "autosave-duration": { type: "string", default: "30" },
       "autosave-pause": { type: "string", default: "800" },
-      "web-processes": { type: "string", default: String(Math.min(os.availableParallelism(), 4)) },
+      "web-processes": { type: "string" },
       only: { type: "string" },
       rebuild: { type: "boolean", default: false },
       "report-only": { type: "boolean", default: false },
@@ -68,8 +68,8 @@ function settingsFromArgs(): Settings {
     startupRuns: int("startup-runs", values["startup-runs"], 1),
     smallReviews: 200,
     largeReviews: 2000,
-    webProcesses: int("web-processes", values["web-processes"], 1),
-    redisUrl: process.env.REDIS_URL || "redis://127.0.0.1:6379",
+    webProcesses: 1,
+    redisUrl: benchRedisUrl(),
     rebuild: values.rebuild,
     reportOnly: values["report-only"],
     only: only === "list" || only === "autosave" ? only : null,
@@ -79,20 +79,6 @@ function settingsFromArgs(): Settings {
       pauseMs: int("autosave-pause", values["autosave-pause"], 0),
     },
   };
-}
-
-/** True when a Redis server answers PING at `url` within two seconds. */
-async function redisAnswers(url: string): Promise<boolean> {
-  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on("error", () => {});
-  try {
-    await redis.connect();
-    return (await redis.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
 }
 
 let database: BenchDatabase | null = null;
@@ -129,9 +115,7 @@ async function main() {
     await (await startServer(database)).stop();
     run = previous!;
   } else {
-    const webProcesses = settings.webProcesses > 1 && !(await redisAnswers(settings.redisUrl)) ? 1 : settings.webProcesses;
-    if (webProcesses !== settings.webProcesses) console.log(`▸ No Redis answers at ${settings.redisUrl}: measuring one web process only`);
-    const result = await runScenario(database, { ...settings, webProcesses });
+    const result = await runScenario(database, { ...settings, webProcesses: await webProcessesToMeasure() });
     machine.loadAverageEnd = Math.round(os.loadavg()[0]! * 100) / 100;
     run = {
       ...previous,

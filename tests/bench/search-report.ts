@@ -18,10 +18,10 @@ const ALIGN: Align = ["l", "r", "r", "r", "r", "r", "r", "l", "r", "r"];
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
 
 function rows(s: SearchBenchResult) {
-  return s.loads.map((r, i) => [
-    i === 0 ? `${r.name} (baseline)` : r.name,
+  return s.loads.map((r) => [
+    r.role === "baseline" ? `${r.name} (baseline)` : r.name,
     r.rps,
-    i === 0 ? "—" : pct(r.shareOfHealth),
+    r.role === "baseline" ? "—" : pct(r.shareOfHealth),
     r.p50,
     r.p95,
     r.p99,

@@ -16,11 +16,13 @@ import { databaseVersion, type BenchDatabase } from "./database";
 import { clean, measureRounds, shareOf, type LoadTarget } from "./load";
 import { describeMachine } from "./machine";
 import { startServer } from "./server";
+import { benchRedisUrl } from "./parts";
 import { expectPage, signIn } from "./session";
 import { seedSearchLibrary } from "./search-seed";
 import type { SearchBenchResult, SearchPlan, SearchTerm } from "./search-types";
 
-export type SearchSettings = { reviews: number; connections: number; durationS: number; warmupS: number; rounds: number };
+/** `webProcesses` above 1: measure again with that many web processes (DEBRIEF_WEB_PROCESSES). */
+export type SearchSettings = { reviews: number; connections: number; durationS: number; warmupS: number; rounds: number; webProcesses: number };
 
 export const SEARCH_P95_TARGET_MS = 100;
 /** A member of the Search team: sees organisation-wide reviews, their team's, and their own. */
@@ -101,43 +103,49 @@ export async function runSearchBench(db: BenchDatabase, s: SearchSettings, distD
   });
   for (const t of terms) say(`  “${t.query}” (${t.name}): ${t.matches} of ${total} documents (${t.share}%), ${t.visible} visible to ${READER}`);
 
-  const server = await startServer(db, env);
-  const cpu = await cpuSampler(server.pid, db.serverUrl || null);
-  let loads;
-  try {
-    const cookie = await signIn(server.url, READER);
-    const api = (q: string) => `/api/v1/library/search?q=${encodeURIComponent(q)}`;
-    const targets: LoadTarget[] = [{ name: "Health", role: "baseline", path: "/api/health", user: null, cookie: null, marker: '"status":"ok"', reviews: total }];
-    for (const t of terms) {
-      // A good answer holds results with a highlighted match (the rare word too: every one of its documents is visible to the reader or not, checked here).
-      const marker = t.visible > 0 ? '"match":true' : '"items":[]';
-      await expectPage(server.url, api(t.query), cookie, marker);
-      targets.push({ name: `Search API, ${t.name} “${t.query}”`, role: "reference", path: api(t.query), user: READER, cookie, marker, reviews: total });
+  /** Health, then each term and the library page, in interleaved rounds on a server with `processes` web processes. */
+  const measure = async (processes: number) => {
+    const server = await startServer(db, processes > 1 ? { ...env, DEBRIEF_WEB_PROCESSES: String(processes), REDIS_URL: benchRedisUrl() } : env);
+    const cpu = await cpuSampler(server.pid, db.serverUrl || null);
+    const suffix = processes > 1 ? `, ${processes} processes` : "";
+    try {
+      const cookie = await signIn(server.url, READER);
+      const api = (q: string) => `/api/v1/library/search?q=${encodeURIComponent(q)}`;
+      const targets: LoadTarget[] = [{ name: `Health${suffix}`, role: "baseline", path: "/api/health", user: null, cookie: null, marker: '"status":"ok"', reviews: total }];
+      for (const t of terms) {
+        // A good answer holds results with a highlighted match (the rare word too: every one of its documents is visible to the reader or not, checked here).
+        const marker = t.visible > 0 ? '"match":true' : '"items":[]';
+        await expectPage(server.url, api(t.query), cookie, marker);
+        targets.push({ name: `Search API, ${t.name} “${t.query}”${suffix}`, role: "reference", path: api(t.query), user: READER, cookie, marker, reviews: total });
+      }
+      await expectPage(server.url, `/library?q=${TERMS[0]!.query}`, cookie, "<mark");
+      targets.push({ name: `Library page, ${TERMS[0]!.name} “${TERMS[0]!.query}”${suffix}`, role: "reference", path: `/library?q=${TERMS[0]!.query}`, user: READER, cookie, marker: "<mark", reviews: total });
+      say(`Search${suffix}: ${targets.length} targets, ${s.rounds} interleaved rounds of ${s.durationS} s × ${s.connections} connections…`);
+      const measured = await measureRounds(server.url, targets, s, cpu, (r, i) =>
+        say(`  round ${i + 1} ${r.name.padEnd(48)} ${String(r.rps).padStart(7)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms${r.non2xx + r.errors + r.mismatches ? "  BAD" : ""}`),
+      );
+      const health = measured[0]!;
+      return measured.map((r, i) => (i === 0 ? r : { ...r, shareOfHealth: shareOf(r, health), ...(processes > 1 ? { processes } : {}) }));
+    } finally {
+      await cpu.close();
+      await server.stop();
     }
-    await expectPage(server.url, `/library?q=${TERMS[0]!.query}`, cookie, "<mark");
-    targets.push({ name: `Library page, ${TERMS[0]!.name} “${TERMS[0]!.query}”`, role: "reference", path: `/library?q=${TERMS[0]!.query}`, user: READER, cookie, marker: "<mark", reviews: total });
-    say(`Search: ${targets.length} targets, ${s.rounds} interleaved rounds of ${s.durationS} s × ${s.connections} connections…`);
-    loads = await measureRounds(server.url, targets, s, cpu, (r, i) =>
-      say(`  round ${i + 1} ${r.name.padEnd(48)} ${String(r.rps).padStart(7)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms${r.non2xx + r.errors + r.mismatches ? "  BAD" : ""}`),
-    );
-  } finally {
-    await cpu.close();
-    await server.stop();
-  }
-  const health = loads[0]!;
-  loads = loads.map((r, i) => (i === 0 ? r : { ...r, shareOfHealth: shareOf(r, health) }));
+  };
+  const single = await measure(1);
+  const several = s.webProcesses > 1 ? await measure(s.webProcesses) : [];
+  const loads = [...single, ...several];
   say("Search: EXPLAIN ANALYZE of the search statement…");
   const plans = await db.withConnection((url) => explain(url, actor));
   for (const p of plans) say(`  “${p.query}”: ${p.executionMs} ms, GIN index ${p.usesGinIndex ? "used" : "NOT used"}`);
 
-  const measured = (i: number) => loads[i + 1]!;
+  const p95Check = (r: (typeof loads)[number]) => ({
+    name: `${r.name}: p95 latency at ${s.connections} connections`,
+    target: `< ${SEARCH_P95_TARGET_MS} ms`,
+    measured: `${r.p95} ms (p50 ${r.p50} ms; ${r.rps} req/s, ${((r.shareOfHealth ?? 0) * 100).toFixed(1)}% of /api/health)`,
+    met: r.p95 < SEARCH_P95_TARGET_MS,
+  });
   const targets = [
-    ...TERMS.slice(0, 2).map((t, i) => ({
-      name: `Search API, ${t.name} “${t.query}”: p95 latency at ${s.connections} connections`,
-      target: `< ${SEARCH_P95_TARGET_MS} ms`,
-      measured: `${measured(i).p95} ms (p50 ${measured(i).p50} ms; ${measured(i).rps} req/s, ${((measured(i).shareOfHealth ?? 0) * 100).toFixed(1)}% of /api/health)`,
-      met: measured(i).p95 < SEARCH_P95_TARGET_MS,
-    })),
+    ...[single, several].flatMap((set) => set.slice(1, 3).map(p95Check)),
     ...plans.map((p) => ({ name: `The search for “${p.query}” uses the GIN index`, target: "Bitmap Index Scan on ReviewSearchDocument_search_idx", measured: p.usesGinIndex ? "yes" : "no", met: p.usesGinIndex })),
     { name: "Every measured response a 2xx with the expected content", target: "0 bad", measured: `${loads.reduce((n, r) => n + r.non2xx + r.errors + r.mismatches, 0)} bad of ${loads.reduce((n, r) => n + r.ok, 0)}`, met: loads.every(clean) },
   ];
