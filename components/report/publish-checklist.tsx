@@ -16,8 +16,9 @@ export function PublishChecklist({ items }: { items: ChecklistItem[] }) {
           {met} of {items.length} done
         </p>
         <div className="mt-3 flex gap-1" aria-hidden>
-          {items.map((i) => (
-            <span key={i.id} className={cn("h-1.5 flex-1 rounded-full", i.met ? "bg-success" : "bg-border")} />
+          {/* A progress bar: it fills from the left with the count done, whichever items those are. */}
+          {items.map((i, k) => (
+            <span key={i.id} className={cn("h-1.5 flex-1 rounded-full", k < met ? "bg-success" : "bg-border")} />
           ))}
         </div>
       </div>
