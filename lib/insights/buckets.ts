@@ -23,10 +23,21 @@ export function buckets(from: Date, to: Date, bucket: "week" | "month"): string[
 export const periodBuckets = (p: Period) => buckets(p.from, p.to, p.bucket);
 export const periodWeeks = (p: Period) => buckets(p.from, p.to, "week");
 
+// toLocaleDateString with options builds a new Intl formatter on every call (~50–100 µs); a
+// dashboard labels hundreds of buckets per view, so the formatters and the labels are kept.
+const WEEK_LABEL = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const MONTH_LABEL = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+const labels = new Map<string, string>();
+
 /** A short label for a bucket: "3 Mar" for weeks, "Mar 2026" for months. */
 export function bucketLabel(key: string, bucket: "week" | "month"): string {
-  const d = new Date(`${key}T00:00:00Z`);
-  return bucket === "week"
-    ? d.toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" })
-    : d.toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+  const id = `${bucket}:${key}`;
+  let label = labels.get(id);
+  if (label === undefined) {
+    const d = new Date(`${key}T00:00:00Z`);
+    label = (bucket === "week" ? WEEK_LABEL : MONTH_LABEL).format(d);
+    if (labels.size > 10_000) labels.clear();
+    labels.set(id, label);
+  }
+  return label;
 }
