@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../db/client";
+import { queryWithBitmapScansOnly } from "../db/search-pool";
 import { Prisma } from "../db/generated/client";
 import { FINDING_CATEGORIES } from "../findings/categories";
 import type { Actor } from "../policies/types";
@@ -101,7 +102,8 @@ const SNIPPET_WINDOW = 360;
 const SNIPPET_LEAD = 100;
 
 /**
- * Set for a text search's statement (in its own transaction): always take the GIN index. The
+ * Set for a text search's statement (lib/db/search-pool.ts: for the session of a small pool on
+ * PostgreSQL, for its own transaction on the embedded database): always take the GIN index. The
  * planner costs `search @@ query` as cheap on every row, but each row's vector lives out of line
  * and must be fetched to test it; for a word in a fifth of the library it would otherwise scan the
  * whole table (or walk a b-tree index over it) and read 20,000 vectors instead of asking the GIN
@@ -215,10 +217,9 @@ export function searchLibraryQuery(actor: Actor, input: SearchLibraryInput, opti
 export async function searchLibrary(actor: Actor, input: SearchLibraryInput, options: SearchOptions = {}) {
   const { sql, sort, cap } = searchLibraryQuery(actor, input, options);
   const q = input.q;
-  const found = q
-    ? await db().$transaction([db().$queryRawUnsafe(SEARCH_PLANNER_SETTING), db().$queryRaw<Row[]>(sql)])
-    : [null, await db().$queryRaw<Row[]>(sql)];
-  const all = found[1] as Row[];
+  const all = q
+    ? await queryWithBitmapScansOnly<Row>(sql, async () => (await db().$transaction([db().$queryRawUnsafe(SEARCH_PLANNER_SETTING), db().$queryRaw<Row[]>(sql)]))[1])
+    : await db().$queryRaw<Row[]>(sql);
   const counted = Number(all[0]?.total ?? 0);
   const rows = all.filter((r) => r.id !== null);
   const totalCapped = counted > cap;

@@ -1,0 +1,69 @@
+/**
+ * Library search statements want the GIN index every time (lib/library/search-library.ts:
+ * SEARCH_PLANNER_SETTING explains why the planner must be told). Telling it per search took a
+ * transaction — BEGIN, the setting, the query, COMMIT: four round trips through Prisma for one
+ * statement. On PostgreSQL this small pool's sessions start with sequential and plain index scans
+ * off, so a search is one statement sent straight through `pg`. The embedded PGlite serves every
+ * connection from one session, where such a setting would reach every other query: there the
+ * search keeps its transaction.
+ */
+import pg from "pg";
+import type { Prisma } from "./generated/client";
+
+const TIMESTAMP = 1114; // timestamp without time zone: Prisma's DateTime columns, in UTC
+const utcTypes = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === TIMESTAMP && format !== "binary" ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
+type State = { pool: pg.Pool | null; ready: Promise<pg.Pool | null> };
+const globalForSearch = globalThis as unknown as { debriefSearchPool?: State };
+
+async function open(connectionString: string, settings: string): Promise<pg.Pool | null> {
+  const probe = new pg.Client({ connectionString });
+  await probe.connect();
+  try {
+    const { rows } = await probe.query<{ version: string }>("SELECT version() AS version");
+    if (/PGlite/i.test(rows[0]?.version ?? "")) return null;
+  } finally {
+    await probe.end();
+  }
+  const max = Math.max(2, Math.ceil(Number(process.env.DATABASE_POOL_MAX ?? 10) / 2));
+  const pool = new pg.Pool({ connectionString, max, options: settings, types: utcTypes });
+  pool.on("error", () => {}); // an idle connection dropped by the server: the pool replaces it
+  return pool;
+}
+
+/**
+ * Runs `sql` (one SELECT) with only bitmap scans left to the planner; on the embedded database it
+ * calls `inTransaction` instead (which sets the same for its own transaction). Rows come back as
+ * Prisma's `$queryRaw` gives them for text, arrays and DateTime columns; bigint columns as strings.
+ */
+export async function queryWithBitmapScansOnly<T>(sql: Prisma.Sql, inTransaction: () => Promise<T[]>): Promise<T[]> {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set: start Debrief with `npm start`, which provides one.");
+  let state = globalForSearch.debriefSearchPool;
+  if (!state) {
+    const ready = open(connectionString, "-c enable_seqscan=off -c enable_indexscan=off");
+    state = { pool: null, ready };
+    globalForSearch.debriefSearchPool = state;
+    ready.then(
+      (pool) => (state!.pool = pool),
+      () => (globalForSearch.debriefSearchPool = undefined), // try again next time
+    );
+  }
+  const pool = await state.ready;
+  if (!pool) return inTransaction();
+  // Dates as UTC wall-clock text (what Prisma stores in timestamp columns), whatever the process's TZ.
+  const values = sql.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+  const { rows } = await pool.query(sql.text, values);
+  return rows as T[];
+}
+
+/** Closes the search pool (graceful shutdown, tests). */
+export async function closeSearchPool(): Promise<void> {
+  const state = globalForSearch.debriefSearchPool;
+  globalForSearch.debriefSearchPool = undefined;
+  const pool = await state?.ready.catch(() => null);
+  await pool?.end();
+}
