@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { Redis } from "ioredis";
+import { redisAnswers } from "../support/redis";
 
 /** "only" for `--only=<name>`, "skip" for another `--only`, "also" in a whole run. */
 export function benchPart(name: string, argv = process.argv.slice(2)): "only" | "also" | "skip" {
@@ -24,20 +24,6 @@ export async function buildInto(distDir: string): Promise<void> {
     child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0)));
   });
   if (code !== 0) throw new Error(`next build exited with code ${code}`);
-}
-
-/** True when a Redis server answers PING at `url` within two seconds. */
-export async function redisAnswers(url: string): Promise<boolean> {
-  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on("error", () => {});
-  try {
-    await redis.connect();
-    return (await redis.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** Where several web processes share live events: REDIS_URL, else the local default. */

@@ -8,6 +8,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { baseUrlOf, createToken, expectError, expectJson } from "./support/api-client";
 import { api, NAMES, reveal, signInEveryone, startIndependentReview, type People } from "./support/accounts-api";
+import { readUntil } from "./support/event-stream";
 
 let people: People;
 let baseURL: string;
@@ -186,16 +187,6 @@ test("bad input is refused with a clear message and nothing is stored", async ()
 });
 
 /** Reads an event stream until `until` matches what was read so far. */
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, until: RegExp, state: { text: string }) {
-  const decoder = new TextDecoder();
-  while (!until.test(state.text)) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`the stream ended; read so far:\n${state.text}`);
-    state.text += decoder.decode(value, { stream: true });
-  }
-  return state.text;
-}
-
 test("the event stream tells followers what changed (ids, never content), with heartbeats, and ends when they leave", async () => {
   test.setTimeout(90_000);
   const { token, session } = people;

@@ -5,36 +5,12 @@
  * Redis), that SIGTERM stops every process, and that without REDIS_URL it refuses to start.
  */
 import { expect, test } from "@playwright/test";
-import { Redis } from "ioredis";
 import { freePort } from "../support/ports";
+import { redisAnswers, TEST_REDIS_URL as REDIS_URL } from "../support/redis";
 import { createToken, expectJson, sessionClient } from "./support/api-client";
 import { jsonLogLines, startDebriefServer, type DebriefServer } from "./support/debrief-server";
+import { readUntil } from "./support/event-stream";
 import { reviewInPhase } from "./support/reviews";
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-
-async function redisAnswers(): Promise<boolean> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on("error", () => {});
-  try {
-    await redis.connect();
-    return (await redis.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
-
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, until: RegExp, state: { text: string }): Promise<string> {
-  const decoder = new TextDecoder();
-  while (!until.test(state.text)) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`the stream ended; read so far:\n${state.text}`);
-    state.text += decoder.decode(value, { stream: true });
-  }
-  return state.text;
-}
 
 const alive = (pid: number) => {
   try {
@@ -54,7 +30,7 @@ test.afterEach(async () => {
 
 test("two web processes serve one port, share live events through Redis, and all stop on SIGTERM", async ({ playwright }) => {
   test.setTimeout(240_000);
-  test.skip(!(await redisAnswers()), `Redis is not reachable at ${REDIS_URL} (set TEST_REDIS_URL)`);
+  test.skip(!(await redisAnswers(REDIS_URL)), `Redis is not reachable at ${REDIS_URL} (set TEST_REDIS_URL)`);
   const port = await freePort();
   server = await startDebriefServer(port, { DEBRIEF_WEB_PROCESSES: "2", REDIS_URL, LOG_LEVEL: "info" });
   const running = server;

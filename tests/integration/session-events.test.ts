@@ -12,6 +12,7 @@ import { addSharedEntry } from "../../lib/timeline/add-shared-entry";
 import { promoteTimelineEntry } from "../../lib/timeline/promote-timeline-entry";
 import { uid } from "../support/factories";
 import { buildSession } from "./session-fixtures";
+import { redisAnswers, TEST_REDIS_URL } from "../support/redis";
 
 const event = (reviewId: string, ids: string[] = []): ReviewEvent => ({ type: "findings.changed", reviewId, ids, at: new Date().toISOString() });
 const waitFor = async (check: () => boolean, ms = 3_000) => {
@@ -40,20 +41,8 @@ describe("the in-process bus", () => {
   });
 });
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-async function reachable(url: string): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on("error", () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-const redisUp = await reachable(REDIS_URL);
+const REDIS_URL = TEST_REDIS_URL;
+const redisUp = await redisAnswers(REDIS_URL);
 if (!redisUp) console.warn(`Redis is not reachable at ${REDIS_URL}: the two-instance test is skipped (set TEST_REDIS_URL).`);
 
 describe.skipIf(!redisUp)("the bus shared through Redis (two instances)", () => {
