@@ -13,6 +13,8 @@ async function write(page: Page, text: string) {
 }
 
 test("two responders write at the same time; neither sees the other's account until the reveal, then both do", async ({ browser, playwright }, info) => {
+  // Three browsers and ~60 steps: 53–58 s in CI on two shared cores, at the edge of the default 60 s.
+  test.setTimeout(120_000);
   const { id } = await reviewInPhase(playwright, baseUrlOf(info), { responders: ["responder1@example.com", "responder2@example.com"], phase: "INDEPENDENT" });
   const markerOne = `riley-saw-${Date.now()}`;
   const markerTwo = `sam-saw-${Date.now()}`;
