@@ -147,6 +147,8 @@ test("blaming phrases get a gentle hint that never blocks saving; the personal t
 });
 
 test("before the reveal no page shows an account to anyone but its author — admin, observer, product manager or outsider", async ({ browser, playwright }, info) => {
+  // Five people's pages, each checked: 46–58 s in CI on two shared cores, at the edge of the default 60 s.
+  test.setTimeout(120_000);
   const { id } = await reviewInPhase(playwright, baseUrlOf(info), { responders: ["responder1@example.com"], phase: "INDEPENDENT" });
   const marker = `only-riley-${Date.now()}`;
   const author = await browser.newContext();
