@@ -16,8 +16,8 @@ const utcTypes = {
     oid === TIMESTAMP && format !== "binary" ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
-type State = { pool: pg.Pool | null; ready: Promise<pg.Pool | null> };
-const globalForSearch = globalThis as unknown as { debriefSearchPool?: State };
+/** The pool once opened; null on the embedded database. */
+const globalForSearch = globalThis as unknown as { debriefSearchPool?: Promise<pg.Pool | null> };
 
 async function open(connectionString: string, settings: string): Promise<pg.Pool | null> {
   const probe = new pg.Client({ connectionString });
@@ -42,17 +42,14 @@ async function open(connectionString: string, settings: string): Promise<pg.Pool
 export async function queryWithBitmapScansOnly<T>(sql: Prisma.Sql, inTransaction: () => Promise<T[]>): Promise<T[]> {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: start Debrief with `npm start`, which provides one.");
-  let state = globalForSearch.debriefSearchPool;
-  if (!state) {
-    const ready = open(connectionString, "-c enable_seqscan=off -c enable_indexscan=off");
-    state = { pool: null, ready };
-    globalForSearch.debriefSearchPool = state;
-    ready.then(
-      (pool) => (state!.pool = pool),
-      () => (globalForSearch.debriefSearchPool = undefined), // try again next time
-    );
+  if (!globalForSearch.debriefSearchPool) {
+    const opening = open(connectionString, "-c enable_seqscan=off -c enable_indexscan=off");
+    globalForSearch.debriefSearchPool = opening;
+    opening.catch(() => {
+      if (globalForSearch.debriefSearchPool === opening) globalForSearch.debriefSearchPool = undefined; // try again next time
+    });
   }
-  const pool = await state.ready;
+  const pool = await globalForSearch.debriefSearchPool;
   if (!pool) return inTransaction();
   // Dates as UTC wall-clock text (what Prisma stores in timestamp columns), whatever the process's TZ.
   const values = sql.values.map((v) => (v instanceof Date ? v.toISOString() : v));
@@ -62,8 +59,8 @@ export async function queryWithBitmapScansOnly<T>(sql: Prisma.Sql, inTransaction
 
 /** Closes the search pool (graceful shutdown, tests). */
 export async function closeSearchPool(): Promise<void> {
-  const state = globalForSearch.debriefSearchPool;
+  const opening = globalForSearch.debriefSearchPool;
   globalForSearch.debriefSearchPool = undefined;
-  const pool = await state?.ready.catch(() => null);
+  const pool = await opening?.catch(() => null);
   await pool?.end();
 }

@@ -127,7 +127,7 @@ async function primary(env: Env, embedded: EmbeddedDatabase | null) {
   const count = env.DEBRIEF_WEB_PROCESSES;
   log.info({ processes: count }, `Starting ${count} web processes…`);
   let stopping = false;
-  const fork = () => cluster.fork({ DEBRIEF_CLUSTER_WORKER: "1" });
+  const fork = () => cluster.fork();
   let port = env.PORT;
   const listening = new Promise<void>((resolve, reject) => {
     let ready = 0;
@@ -165,11 +165,16 @@ async function primary(env: Env, embedded: EmbeddedDatabase | null) {
           }),
       ),
     );
-    await worker?.stop();
-    await disconnectDb().catch(() => {});
-    await embedded?.stop().catch((err) => log.warn({ err }, "embedded database did not stop cleanly"));
-    log.info("Stopped");
+    await stopBackground(worker, embedded);
   });
+}
+
+/** After the web side has stopped: the background worker, then the database. */
+async function stopBackground(worker: ReturnType<typeof startWorker> | null, embedded: EmbeddedDatabase | null): Promise<void> {
+  await worker?.stop();
+  await disconnectDb().catch(() => {});
+  await embedded?.stop().catch((err) => log.warn({ err }, "embedded database did not stop cleanly"));
+  log.info("Stopped");
 }
 
 async function main() {
@@ -187,10 +192,7 @@ async function main() {
   onShutdown(async (signal) => {
     log.info({ signal }, "Shutting down: finishing requests in flight…");
     await web.close();
-    await worker?.stop();
-    await disconnectDb().catch(() => {});
-    await embedded?.stop().catch((err) => log.warn({ err }, "embedded database did not stop cleanly"));
-    log.info("Stopped");
+    await stopBackground(worker, embedded);
   });
 }
 

@@ -3,6 +3,7 @@
  * runs it, on a build the bench makes once into its own NEXT_DIST_DIR (others build into .next).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { buildInto } from "./parts";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../support/ports";
@@ -33,14 +34,7 @@ export function killServers(): void {
 export async function ensureBuild(force: boolean): Promise<{ built: boolean; ms: number }> {
   if (!force && existsSync(path.join(BENCH_DIST_DIR, "BUILD_ID"))) return { built: false, ms: 0 };
   const started = performance.now();
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: BENCH_DIST_DIR, DATABASE_URL: "postgresql://x@localhost:1/x" },
-    });
-    child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0)));
-  });
-  if (code !== 0) throw new Error(`next build exited with code ${code}`);
+  await buildInto(BENCH_DIST_DIR);
   return { built: true, ms: performance.now() - started };
 }
 
