@@ -8,9 +8,9 @@ import { OVERDUE, ON_TRACK } from "./chart-theme";
 import { MetricCard } from "./metric-card";
 import { MetricEmpty, Stats } from "./stats";
 
-type Props = { data: MetricData; period: Period; csv: (metric: string) => string };
+type Props = { data: MetricData; period: Period; csv: (metric: string) => string; tableSrc: (metric: string) => string };
 
-export function LeadTimeCard({ data, period, csv }: Props) {
+export function LeadTimeCard({ data, period, csv, tableSrc }: Props) {
   const m = data["lead-time"];
   return (
     <MetricCard
@@ -39,12 +39,12 @@ export function LeadTimeCard({ data, period, csv }: Props) {
           { key: "p90", label: "p90" },
         ],
       }}
-      table={{ table: m.table, caption: "Lead time per team" }}
+      table={{ src: tableSrc("lead-time"), caption: "Lead time per team" }}
     />
   );
 }
 
-export function FrequencyCard({ data, csv }: Props) {
+export function FrequencyCard({ data, csv, tableSrc }: Props) {
   const m = data.frequency;
   return (
     <MetricCard
@@ -71,12 +71,12 @@ export function FrequencyCard({ data, csv }: Props) {
         data: m.weeks.map((w) => ({ label: bucketLabel(w.week, "week"), ...Object.fromEntries(ACTION_KINDS.map((k) => [k, w[k]])) })),
         series: ACTION_KINDS.map((k) => ({ key: k, label: KIND_LABEL[k] })),
       }}
-      table={{ table: m.table, caption: "Actions done per week, by kind", limit: 60 }}
+      table={{ src: tableSrc("frequency"), caption: "Actions done per week, by kind", limit: 60 }}
     />
   );
 }
 
-export function OpenActionsCard({ data, csv }: Props) {
+export function OpenActionsCard({ data, csv, tableSrc }: Props) {
   const m = data["open-actions"];
   const s = m.summary;
   return (
@@ -109,7 +109,7 @@ export function OpenActionsCard({ data, csv }: Props) {
           { key: "onTrack", label: "On track" },
         ],
       }}
-      table={{ table: m.table, caption: "Open and overdue actions per team and priority" }}
+      table={{ src: tableSrc("open-actions"), caption: "Open and overdue actions per team and priority" }}
     />
   );
 }

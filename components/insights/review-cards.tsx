@@ -7,9 +7,9 @@ import type { Period } from "@/lib/insights/period";
 import { MetricCard } from "./metric-card";
 import { MetricEmpty, Stats } from "./stats";
 
-type Props = { data: MetricData; period: Period; csv: (metric: string) => string };
+type Props = { data: MetricData; period: Period; csv: (metric: string) => string; tableSrc: (metric: string) => string };
 
-export function ReadersCard({ data, csv }: Props) {
+export function ReadersCard({ data, csv, tableSrc }: Props) {
   const m = data.readers;
   const s = m.summary;
   return (
@@ -37,12 +37,12 @@ export function ReadersCard({ data, csv }: Props) {
         data: m.reviews.slice(0, 8).map((r) => ({ title: r.title, readers: r.readers })),
         series: [{ key: "readers", label: "Readers" }],
       }}
-      table={{ table: m.table, caption: "Readers per review", total: s.reviews }}
+      table={{ src: tableSrc("readers"), caption: "Readers per review", total: s.reviews }}
     />
   );
 }
 
-export function TimeToPublishCard({ data, period, csv }: Props) {
+export function TimeToPublishCard({ data, period, csv, tableSrc }: Props) {
   const m = data["time-to-publish"];
   return (
     <MetricCard
@@ -71,12 +71,12 @@ export function TimeToPublishCard({ data, period, csv }: Props) {
           { key: "p90", label: "p90" },
         ],
       }}
-      table={{ table: m.table, caption: "Time to publish per review, slowest first", total: m.summary.reviews }}
+      table={{ src: tableSrc("time-to-publish"), caption: "Time to publish per review, slowest first", total: m.summary.reviews }}
     />
   );
 }
 
-export function FindingsCard({ data, period, csv }: Props) {
+export function FindingsCard({ data, period, csv, tableSrc }: Props) {
   const m = data.findings;
   return (
     <MetricCard
@@ -103,12 +103,12 @@ export function FindingsCard({ data, period, csv }: Props) {
         data: m.series.map((b) => ({ label: bucketLabel(b.bucket, period.bucket), ...Object.fromEntries(FINDING_CATEGORIES.map((c) => [c, b[c]])) })),
         series: FINDING_CATEGORIES.map((c) => ({ key: c, label: FINDING_CATEGORY_LABEL[c] })),
       }}
-      table={{ table: m.table, caption: "Findings per period by category", limit: 60 }}
+      table={{ src: tableSrc("findings"), caption: "Findings per period by category", limit: 60 }}
     />
   );
 }
 
-export function ParticipationCard({ data, period, csv }: Props) {
+export function ParticipationCard({ data, period, csv, tableSrc }: Props) {
   const m = data.participation;
   return (
     <MetricCard
@@ -133,7 +133,7 @@ export function ParticipationCard({ data, period, csv }: Props) {
         data: m.series.map((b) => ({ label: bucketLabel(b.bucket, period.bucket), share: b.share })),
         series: [{ key: "share", label: "Accounts before the reveal" }],
       }}
-      table={{ table: m.table, caption: "Participation per review, latest first", total: m.summary.reviews }}
+      table={{ src: tableSrc("participation"), caption: "Participation per review, latest first", total: m.summary.reviews }}
     />
   );
 }

@@ -57,6 +57,37 @@ test("the dashboard shows charts with a table view and a CSV download, by team a
   await expect(page.getByRole("region", { name: "Action lead time" })).toBeVisible();
 });
 
+test("a card's table is fetched when opened: offline it says so and tries again; it holds the figures the viewer may see", async ({ page, context, playwright }, testInfo) => {
+  await signIn(page, "responder3@example.com");
+  await page.goto("/insights?period=365d");
+  const readers = page.getByRole("region", { name: "Review readers" });
+  await expect(readers.locator(".recharts-wrapper")).toBeVisible();
+
+  await context.setOffline(true);
+  await readers.getByRole("tab", { name: "Table" }).click();
+  await expect(readers.getByRole("alert")).toContainText("The table could not be loaded: you seem to be offline.");
+  await context.setOffline(false);
+  await readers.getByRole("button", { name: "Try again" }).click();
+  const table = readers.getByRole("table", { name: "Readers per review" });
+  await expect(table).toBeVisible();
+  await expect(readers.getByRole("alert")).toHaveCount(0);
+
+  // The same rows, in the same order, as the metrics API gives this viewer (which has them all).
+  const shown = await table.getByRole("rowheader").allTextContents();
+  expect(shown.length).toBeGreaterThan(0);
+  const fromTable = (await (await page.request.get("/insights/table?period=365d&metric=readers")).json()) as { table: { rows: { title: string }[] } };
+  const fromApi = (await (await page.request.get("/api/v1/metrics/readers?period=365d")).json()) as { table: { rows: { title: string }[] } };
+  expect(fromTable.table.rows.map((r) => r.title)).toEqual(fromApi.table.rows.slice(0, fromTable.table.rows.length).map((r) => r.title));
+  expect(shown).toEqual(fromTable.table.rows.slice(0, shown.length).map((r) => r.title));
+
+  // Bad input and no session get JSON errors.
+  await expectError(await page.request.get("/insights/table?period=365d&metric=nonsense"), 400, "VALIDATION_FAILED");
+  await expectError(await page.request.get("/insights/table?period=7y&metric=readers"), 400, "VALIDATION_FAILED");
+  const anonymous = await playwright.request.newContext({ baseURL: baseUrlOf(testInfo) });
+  await expectError(await anonymous.get("/insights/table?metric=readers"), 401, "UNAUTHENTICATED");
+  await anonymous.dispose();
+});
+
 test("the dashboard works on a phone", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, "pm@example.com");

@@ -35,7 +35,8 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const [data, teams] = await Promise.all([loadDashboard(actor, period), listTeams(actor)]);
   const qs = new URLSearchParams(period.params).toString();
   const csv = (metric: string) => `/api/v1/metrics/${metric}.csv?${qs}`;
-  const props = { data, period, csv };
+  const tableSrc = (metric: string) => `/insights/table?${new URLSearchParams({ ...period.params, metric })}`;
+  const props = { data, period, csv, tableSrc };
   const scope = actor.role === "ADMIN" ? "everything in the organisation" : "what you may see: your teams’ work and the reviews shared with you";
   const kpis = [
     { label: "Organisation reached by reviews", value: formatShare(data.readers.summary.reach), href: "#readers" },
