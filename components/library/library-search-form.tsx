@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { Search } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
@@ -5,20 +7,7 @@ import { Input, Select } from "@/components/ui/field";
 import type { LibraryFilterOptions } from "@/lib/library/library-filters";
 import { AutoSubmit } from "./auto-submit";
 import { FiltersPanel } from "./filters-panel";
-
-export type LibraryQuery = {
-  q?: string;
-  team?: string;
-  service?: string;
-  severity?: string;
-  category?: string;
-  tag?: string;
-  from?: string;
-  to?: string;
-  sort?: string;
-};
-
-export const FILTER_KEYS = ["team", "service", "severity", "category", "tag", "from", "to"] as const;
+import type { LibraryQuery } from "./library-query";
 
 const SORT_LABEL = { relevance: "Most relevant", newest: "Newest first", oldest: "Oldest first" } as const;
 

@@ -65,6 +65,12 @@ test("a facilitator publishes after the checklist; another team finds the review
   const result = reader.getByRole("article").filter({ hasText: "Queue" });
   await expect(result).toHaveCount(1);
   await expect(result.locator("mark").first()).toBeVisible();
+  await expect(result.getByText(/^Published /)).toBeVisible();
+  // A result's finding category narrows the search to it; the filter shows it chosen.
+  await result.getByRole("link", { name: "Knowledge gaps" }).click();
+  await expect(reader).toHaveURL(/category=KNOWLEDGE_GAP/);
+  await expect(reader.getByRole("combobox", { name: "Finding category" })).toHaveValue("KNOWLEDGE_GAP");
+  await expect(result).toHaveCount(1);
   await result.getByRole("link").first().click();
   await expect(reader.getByRole("heading", { name: title, level: 1 })).toBeVisible();
   for (const section of ["Timeline", "Narrative", "Findings", "Actions", "Participants"]) await expect(reader.getByRole("heading", { name: section, level: 2 })).toBeVisible();

@@ -1,19 +1,51 @@
 import Link from "next/link";
 import { BookOpen, SearchX } from "lucide-react";
-import { FILTER_KEYS, LibrarySearchForm, type LibraryQuery } from "@/components/library/library-search-form";
+import { FILTER_KEYS, type LibraryQuery } from "@/components/library/library-query";
+import { LibrarySearchForm } from "@/components/library/library-search-form";
 import { Pagination } from "@/components/library/pagination";
-import { ResultCard, ResultIconSprite } from "@/components/library/result-card";
+import { ResultList, type ResultListItem } from "@/components/library/result-list";
 import { SimilarReviewsSection } from "@/components/library/similar-reviews";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/current-actor";
+import { FINDING_CATEGORY_LABEL, type FindingCategoryName } from "@/lib/findings/categories";
+import { viewerTimeZone } from "@/lib/http/viewer";
 import { libraryFilterOptions } from "@/lib/library/library-filters";
 import { searchLibrary, searchLibrarySchema, type LibrarySearch } from "@/lib/library/search-library";
 import { similarToYourServices } from "@/lib/library/similar-to-your-services";
+import { formatDate, formatDateTime, formatRelative } from "@/lib/ui/time";
 
 export const metadata = { title: "Library" };
+
+const SHORT_CATEGORY: Record<FindingCategoryName, string> = {
+  CONTRIBUTING_TECHNICAL: "Technical factors",
+  CONTRIBUTING_HUMAN: "Human & organisational factors",
+  KNOWLEDGE_GAP: "Knowledge gaps",
+  OPERATIONAL_SURPRISE: "Surprises",
+  WENT_WELL: "What went well",
+};
+
+type Href = (over: Partial<Record<keyof LibraryQuery | "page", string | undefined>>) => string;
+
+/** A result as the client list takes it: dates in the viewer's timezone, tag and category links built. */
+function resultItem(item: LibrarySearch["items"][number], tz: string, href: Href): ResultListItem {
+  return {
+    id: item.id,
+    titleParts: item.titleParts,
+    snippet: item.snippet,
+    severity: item.severity,
+    team: item.team.name,
+    services: item.services,
+    incident: { iso: item.incidentAt.toISOString(), label: formatDate(item.incidentAt, tz), exact: formatDateTime(item.incidentAt, tz) },
+    published: { iso: item.publishedAt.toISOString(), relative: formatRelative(item.publishedAt), exact: formatDateTime(item.publishedAt, tz) },
+    tags: item.tags.map((t) => ({ name: t, href: href({ tag: t }) })),
+    categories: item.categories
+      .filter((c) => c !== "WENT_WELL")
+      .map((c) => ({ key: c, label: SHORT_CATEGORY[c], title: FINDING_CATEGORY_LABEL[c], href: href({ category: c }) })),
+  };
+}
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -30,9 +62,9 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
     : { q: input.q || undefined };
   const activeFilters = FILTER_KEYS.filter((k) => query[k]).length;
   const landing = !query.q && activeFilters === 0 && input.page === 1;
-  const similar = landing ? await similarToYourServices(actor) : null;
+  const [similar, tz] = await Promise.all([landing ? similarToYourServices(actor) : null, viewerTimeZone()]);
 
-  const href = (over: Partial<Record<keyof LibraryQuery | "page", string | undefined>>) => {
+  const href: Href = (over) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...query, page: undefined, ...over })) if (v) params.set(k, v);
     const s = params.toString();
@@ -46,7 +78,8 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
         description="What every team learned from its incidents. Search the published reviews you may read — titles, summaries, findings, timelines and narratives."
       />
       <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:gap-x-8">
-        <LibrarySearchForm query={query} options={options} activeFilters={activeFilters} />
+        {/* Keyed by the search: its fields are uncontrolled, so a link to another search (a tag, a category) gives a new form showing it. */}
+        <LibrarySearchForm key={JSON.stringify(query)} query={query} options={options} activeFilters={activeFilters} />
         <div className="lg:col-start-2 lg:row-start-2">
           {problems.length ? (
             <Alert tone="error" className="mb-4" title="Some filters could not be used">
@@ -54,7 +87,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
             </Alert>
           ) : null}
           {similar ? <SimilarReviewsSection similar={similar} /> : null}
-          <Results result={result} options={options.total} query={query} href={href} />
+          <Results result={result} items={result.items.map((item) => resultItem(item, tz, href))} options={options.total} query={query} href={href} />
         </div>
       </div>
     </>
@@ -63,14 +96,16 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
 
 function Results({
   result,
+  items,
   options: published,
   query,
   href,
 }: {
   result: LibrarySearch;
+  items: ResultListItem[];
   options: number;
   query: LibraryQuery;
-  href: (over: Record<string, string | undefined>) => string;
+  href: Href;
 }) {
   const filtered = FILTER_KEYS.some((k) => query[k]);
   if (published === 0) {
@@ -114,14 +149,7 @@ function Results({
           " — newest first"
         )}
       </h2>
-      <ResultIconSprite />
-      <ol className="space-y-3">
-        {result.items.map((item) => (
-          <li key={item.id}>
-            <ResultCard item={item} filterHref={(key, value) => href({ [key]: value })} />
-          </li>
-        ))}
-      </ol>
+      <ResultList items={items} />
       <Pagination page={result.page} pages={Math.min(result.pages, 100)} href={(page) => href({ page: String(page) })} />
       {(result.page === 100 && result.pages > 100) || (result.totalCapped && result.page >= result.pages) ? (
         <p className="mt-3 text-center text-xs text-muted">
