@@ -1,21 +1,18 @@
 import { SeverityBadge } from "@/components/incidents/severity-badge";
-
-/** A date already formatted for the viewer: the label shown, the exact time on hover. */
-export type FormattedDate = { iso: string; label: string; exact: string };
+import { TimeLabel } from "@/components/ui/time-label";
+import type { ShownTime } from "@/lib/ui/time";
 
 /**
  * Severity, owning team, incident date and services of a library review: one quiet line. Plain
  * (no server or client hooks), so server components and the client result list share it.
  */
-export function FactsLine({ severity, team, incident, services, highlight = [] }: { severity: string; team: string; incident: FormattedDate; services: string[]; highlight?: string[] }) {
+export function FactsLine({ severity, team, incident, services, highlight = [] }: { severity: string; team: string; incident: ShownTime; services: string[]; highlight?: string[] }) {
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
       <SeverityBadge severity={severity} />
       <span className="font-medium text-foreground/80">{team}</span>
       <span>
-        <time dateTime={incident.iso} title={incident.exact}>
-          {incident.label}
-        </time>
+        <TimeLabel time={incident} />
       </span>
       {services.length ? (
         <span className="flex flex-wrap gap-1">

@@ -1,7 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { FactsLine, type FormattedDate } from "./facts-line";
+import { TimeLabel } from "@/components/ui/time-label";
+import type { ShownTime } from "@/lib/ui/time";
+import { FactsLine } from "./facts-line";
 import { Highlighted } from "./highlighted";
 
 type Part = { text: string; match: boolean };
@@ -14,8 +16,8 @@ export type ResultListItem = {
   severity: string;
   team: string;
   services: string[];
-  incident: FormattedDate;
-  published: { iso: string; relative: string; exact: string };
+  incident: ShownTime;
+  published: ShownTime;
   tags: { name: string; href: string }[];
   /** Finding categories (other than "what went well"): a short label, the full one on hover. */
   categories: { key: string; label: string; title: string; href: string }[];
@@ -78,10 +80,7 @@ export function ResultList({ items }: { items: ResultListItem[] }) {
                   </Link>
                 ))}
                 <span className="ml-auto text-muted">
-                  Published{" "}
-                  <time dateTime={item.published.iso} title={item.published.exact}>
-                    {item.published.relative}
-                  </time>
+                  Published <TimeLabel time={item.published} />
                 </span>
               </div>
             </article>

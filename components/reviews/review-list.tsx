@@ -4,7 +4,9 @@ import Link from "next/link";
 import { SeverityBadge } from "@/components/incidents/severity-badge";
 import { PhaseTrack } from "@/components/reviews/phase-track";
 import { RoleBadge } from "@/components/reviews/role-badge";
+import { TimeLabel } from "@/components/ui/time-label";
 import type { ReviewPhase } from "@/lib/policies/types";
+import type { ShownTime } from "@/lib/ui/time";
 
 /** One row of the reviews list, as plain data with its times already formatted for the viewer. */
 export type ReviewListRow = {
@@ -16,7 +18,7 @@ export type ReviewListRow = {
   people: number;
   myRole: string | null;
   phase: ReviewPhase;
-  updated: { iso: string; relative: string; exact: string };
+  updated: ShownTime;
 };
 
 /**
@@ -48,10 +50,7 @@ export function ReviewList({ rows }: { rows: ReviewListRow[] }) {
               <div className="flex flex-col items-start gap-1 sm:items-end">
                 <PhaseTrack phase={r.phase} compact />
                 <span className="text-xs text-muted">
-                  Updated{" "}
-                  <time dateTime={r.updated.iso} title={r.updated.exact}>
-                    {r.updated.relative}
-                  </time>
+                  Updated <TimeLabel time={r.updated} />
                 </span>
               </div>
             </div>

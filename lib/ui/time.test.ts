@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateToZonedLocal, formatDateTime, formatDuration, formatRelative, isValidTimeZone, zonedLocalToDate } from "./time";
+import { dateToZonedLocal, formatDateTime, formatDuration, formatRelative, isValidTimeZone, shownTime, zonedLocalToDate } from "./time";
 
 describe("time", () => {
   it("reads a wall-clock time in a zone, across daylight saving", () => {
@@ -18,6 +18,14 @@ describe("time", () => {
 
   it("names the zone when formatting", () => {
     expect(formatDateTime(new Date("2026-11-26T13:05:00Z"), "UTC")).toBe("26 Nov 2026, 13:05 UTC");
+  });
+
+  it("shows a time for client components: the date in the viewer's zone, or relative, with the exact time", () => {
+    const late = new Date("2026-03-01T23:30:00Z");
+    expect(shownTime(late, "Europe/Berlin", "date")).toEqual({ iso: "2026-03-01T23:30:00.000Z", label: "2 Mar 2026", exact: "2 Mar 2026, 00:30 CET" });
+    expect(shownTime(late, "UTC", "date").label).toBe("1 Mar 2026");
+    const recent = new Date(Date.now() - 2 * 86_400_000);
+    expect(shownTime(recent, "UTC", "relative").label).toBe("2 days ago");
   });
 
   it("formats durations and relative times", () => {

@@ -116,3 +116,11 @@ export function dateToZonedLocal(date: Date, timeZone: string): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
 }
+
+/** A time formatted on the server for a client component: the label shown, the exact time (with its zone) on hover. */
+export type ShownTime = { iso: string; label: string; exact: string };
+
+/** `date` as ShownTime in `timeZone`, labelled relatively ("3 days ago") or by its date. */
+export function shownTime(date: Date, timeZone: string, label: "relative" | "date"): ShownTime {
+  return { iso: date.toISOString(), label: label === "relative" ? formatRelative(date) : formatDate(date, timeZone), exact: formatDateTime(date, timeZone) };
+}

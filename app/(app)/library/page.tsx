@@ -15,7 +15,7 @@ import { viewerTimeZone } from "@/lib/http/viewer";
 import { libraryFilterOptions } from "@/lib/library/library-filters";
 import { searchLibrary, searchLibrarySchema, type LibrarySearch } from "@/lib/library/search-library";
 import { similarToYourServices } from "@/lib/library/similar-to-your-services";
-import { formatDate, formatDateTime, formatRelative } from "@/lib/ui/time";
+import { shownTime } from "@/lib/ui/time";
 
 export const metadata = { title: "Library" };
 
@@ -38,8 +38,8 @@ function resultItem(item: LibrarySearch["items"][number], tz: string, href: Href
     severity: item.severity,
     team: item.team.name,
     services: item.services,
-    incident: { iso: item.incidentAt.toISOString(), label: formatDate(item.incidentAt, tz), exact: formatDateTime(item.incidentAt, tz) },
-    published: { iso: item.publishedAt.toISOString(), relative: formatRelative(item.publishedAt), exact: formatDateTime(item.publishedAt, tz) },
+    incident: shownTime(item.incidentAt, tz, "date"),
+    published: shownTime(item.publishedAt, tz, "relative"),
     tags: item.tags.map((t) => ({ name: t, href: href({ tag: t }) })),
     categories: item.categories
       .filter((c) => c !== "WENT_WELL")

@@ -12,7 +12,7 @@ import { isAppError } from "@/lib/errors";
 import { viewerTimeZone } from "@/lib/http/viewer";
 import { PHASE_LABEL, PHASES } from "@/lib/reviews/lifecycle";
 import { listReviews, listReviewsSchema } from "@/lib/reviews/list-reviews";
-import { formatDateTime, formatRelative } from "@/lib/ui/time";
+import { shownTime } from "@/lib/ui/time";
 
 export const metadata = { title: "Reviews" };
 
@@ -115,7 +115,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
             people: r.participantCount,
             myRole: r.myRole,
             phase: r.phase,
-            updated: { iso: r.updatedAt.toISOString(), relative: formatRelative(r.updatedAt), exact: formatDateTime(r.updatedAt, tz) },
+            updated: shownTime(r.updatedAt, tz, "relative"),
           }))}
         />
       )}
