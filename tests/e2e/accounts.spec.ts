@@ -77,6 +77,7 @@ test("two responders write at the same time; neither sees the other's account un
 });
 
 test("never lose a word: autosave, reload, a stale second tab and a dropped connection", async ({ browser, playwright }, info) => {
+  test.setTimeout(120_000);
   const baseURL = baseUrlOf(info);
   const { id } = await reviewInPhase(playwright, baseURL, { responders: ["responder3@example.com"], phase: "INDEPENDENT" });
   const context = await browser.newContext();

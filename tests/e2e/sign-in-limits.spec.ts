@@ -28,18 +28,23 @@ test("after 5 wrong passwords the address is blocked, even with the right passwo
   const user = await createPasswordUser({ name: "Rita Ratelimit", password: PASSWORD });
 
   await page.goto("/sign-in");
+  // The button says "Signing in…" while an attempt is on its way; when it is back, the form has been
+  // reset after the answer (React resets a form after its action), so what is filled now stays.
+  const signInButton = page.getByRole("button", { name: "Sign in", exact: true });
   for (let i = 1; i <= 5; i++) {
+    await expect(signInButton).toBeEnabled();
     await page.getByLabel("E-mail").fill(user.email);
     await page.getByLabel("Password").fill(`wrong password ${i}`);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await signInButton.click();
     await expect.poll(() => failures(user.email)).toBe(i);
     await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
   }
 
   // The sixth attempt, with the right password, is refused and says for how long.
+  await expect(signInButton).toBeEnabled();
   await page.getByLabel("E-mail").fill(user.email);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await signInButton.click();
   const alert = page.getByRole("alert").filter({ hasText: "Too many failed sign-in attempts" });
   await expect(alert).toBeVisible();
   await expect(alert).toHaveText(/Too many failed sign-in attempts\. For your safety, try again in 1[45] minutes\./);
