@@ -31,7 +31,7 @@ export function NewReviewForm<T>({
       <FormMessage state={state} />
       <input type="hidden" name="incidentId" value={incident.id} />
       <Field label="Title" error={f?.title} required>
-        {(p) => <Input {...p} name="title" defaultValue={v.title ?? `Review: ${incident.title}`} />}
+        {(p) => <Input {...p} name="title" defaultValue={v.title ?? incident.title} />}
       </Field>
       <Field label="Facilitator" hint="Runs the review: invites responders, reveals the accounts, leads the session. Ideally someone who was not deeply involved." error={f?.facilitatorEmail} required>
         {(p) => (

@@ -33,7 +33,7 @@ type DemoPlan = { review: string; findings: DemoFinding[]; actions: DemoAction[]
 
 const PLANS: DemoPlan[] = [
   {
-    review: "Review: Database failover during peak traffic",
+    review: "Database failover during peak traffic",
     findings: [
       { category: "CONTRIBUTING_TECHNICAL", title: "PgBouncer kept its connections to the old primary for 12 minutes", description: "Nothing told the pooler the primary had moved; connections failed one by one until they timed out." },
       { category: "CONTRIBUTING_HUMAN", title: "The failover runbook assumed a quiet hour, not peak traffic", description: "It was written for planned maintenance windows, so its steps were slow and sequential." },
@@ -79,7 +79,7 @@ const PLANS: DemoPlan[] = [
     ],
   },
   {
-    review: "Review: Refund e-mails sent twice",
+    review: "Refund e-mails sent twice",
     findings: [
       { category: "CONTRIBUTING_TECHNICAL", title: "The notification worker retried the whole batch after a timeout", description: "A timeout on one send re-queued all 500 messages of the batch." },
       { category: "CONTRIBUTING_HUMAN", title: "Nobody owned the notification worker after the reorganisation", description: "" },

@@ -135,7 +135,7 @@ export async function seedDemoLibrary(tx: Tx, ids: Ids): Promise<void> {
     const review = await tx.review.create({
       data: {
         incidentId: incident.id,
-        title: `Review: ${story.title}`,
+        title: story.title,
         phase: "PUBLISHED",
         visibility: story.visibility ?? "ORGANISATION",
         createdById: facilitatorId,
@@ -164,7 +164,7 @@ export async function seedDemoLibrary(tx: Tx, ids: Ids): Promise<void> {
 
 /** The base demo's published review ("Refund e-mails sent twice") gets a report too. */
 async function enrichBaseDemoReview(tx: Tx, ids: Ids): Promise<void> {
-  const review = await tx.review.findFirst({ where: { phase: "PUBLISHED", title: "Review: Refund e-mails sent twice" }, include: { incident: true } });
+  const review = await tx.review.findFirst({ where: { phase: "PUBLISHED", title: "Refund e-mails sent twice" }, include: { incident: true } });
   if (!review) return;
   await tx.review.update({ where: { id: review.id }, data: { summary: REFUND_EMAILS.summary, impact: REFUND_EMAILS.impact, tags: REFUND_EMAILS.tags, sensitiveReviewedAt: review.publishedAt } });
   await addContent(tx, review.id, REFUND_EMAILS, review.incident.startedAt, ids, new Date((review.publishedAt ?? ids.now).getTime() - DAY));

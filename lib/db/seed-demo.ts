@@ -177,7 +177,7 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
         const review = await tx.review.create({
           data: {
             incidentId: incident.id,
-            title: `Review: ${inc.title}`,
+            title: inc.title,
             phase: inc.review.phase,
             createdById: facilitatorId,
             createdAt,

@@ -224,7 +224,7 @@ test("the event stream tells followers what changed (ids, never content), with h
 test("the demo review is in a session with divergences, shared entries with key moments, findings and a comment thread", async () => {
   const { token } = people;
   const reviews = await expectJson<{ items: { id: string; title: string; phase: string }[] }>(await token.facilitator.get("/api/v1/reviews?filter=all&limit=100"), 200);
-  const demo = reviews.items.find((r) => r.title === "Review: Search results stale for six hours")!;
+  const demo = reviews.items.find((r) => r.title === "Search results stale for six hours")!;
   expect(demo.phase).toBe("GROUP");
   const view = await expectJson<Timeline>(await token.facilitator.get(path(demo.id, "/timeline")), 200);
   expect(new Set(view.merged.divergences.map((d) => d.kind))).toEqual(new Set(["DESCRIBED_DIFFERENTLY", "SEEN_BY_ONE", "GAP"]));
