@@ -10,7 +10,7 @@ export function InsightsFilter({ period, teams }: { period: Period; teams: { slu
     <form method="get" action="/insights" className="flex flex-wrap items-end gap-3" aria-label="What the figures cover">
       <label className="space-y-1 text-sm font-medium">
         <span className="block">Team</span>
-        <select name="team" defaultValue={period.team?.slug ?? ""} className={cn(controlClass, "h-9 w-56 pr-8")}>
+        <select name="team" defaultValue={period.team?.slug ?? ""} className={cn(controlClass, "h-9 w-64 pr-8")}>
           <option value="">The whole organisation</option>
           {teams.map((t) => (
             <option key={t.slug} value={t.slug}>
