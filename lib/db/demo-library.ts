@@ -45,11 +45,9 @@ async function nextRank(tx: Tx, teamId: string): Promise<string> {
 /** The review's shared content: narrative, timeline, findings, actions (inside the seed's transaction). */
 async function addContent(tx: Tx, reviewId: string, story: DemoStory, startedAt: Date, ids: Ids, agreedAt: Date) {
   // Only what the review does not have yet (demo-actions.ts gives the base demo's review its findings).
-  const [hasNarrative, hasTimeline, hasFindings] = await Promise.all([
-    tx.collabDocument.count({ where: { reviewId } }),
-    tx.timelineEntry.count({ where: { reviewId, accountId: null } }),
-    tx.finding.count({ where: { reviewId } }),
-  ]);
+  const hasNarrative = await tx.collabDocument.count({ where: { reviewId } });
+  const hasTimeline = await tx.timelineEntry.count({ where: { reviewId, accountId: null } });
+  const hasFindings = await tx.finding.count({ where: { reviewId } });
   const doc = storyDoc(story.narrative);
   if (!hasNarrative) {
     await tx.collabDocument.create({

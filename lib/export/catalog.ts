@@ -43,31 +43,30 @@ function typeOf(dataType: string, udt: string): ColumnType {
 
 export async function readCatalog(client: Query): Promise<Table[]> {
   const tables = EXPORTED_TABLES;
-  const [columns, enums, keys, fks] = await Promise.all([
-    client.$queryRawUnsafe<{ table: string; name: string; dataType: string; udt: string; nullable: string; dflt: string | null }[]>(
-      `SELECT table_name::text AS "table", column_name::text AS name, data_type::text AS "dataType", udt_name::text AS udt, is_nullable::text AS nullable, column_default::text AS dflt
-       FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ANY($1::text[]) ORDER BY table_name, ordinal_position`,
-      tables,
-    ),
-    client.$queryRawUnsafe<{ type: string; label: string }[]>(
-      `SELECT t.typname::text AS type, e.enumlabel::text AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid ORDER BY t.typname, e.enumsortorder`,
-    ),
-    client.$queryRawUnsafe<{ table: string; cols: string[] }[]>(
-      `SELECT c.relname::text AS "table", array_agg(a.attname::text ORDER BY k.ord) AS cols
-       FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-       CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
-       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
-       WHERE con.contype = 'p' AND n.nspname = current_schema() AND c.relname = ANY($1::text[]) GROUP BY c.relname`,
-      tables,
-    ),
-    client.$queryRawUnsafe<{ table: string; references: string; cols: string[] }[]>(
-      `SELECT c.relname::text AS "table", r.relname::text AS "references", array_agg(a.attname::text) AS cols
-       FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_class r ON r.oid = con.confrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-       CROSS JOIN LATERAL unnest(con.conkey) AS k(attnum) JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
-       WHERE con.contype = 'f' AND n.nspname = current_schema() AND c.relname = ANY($1::text[]) GROUP BY con.oid, c.relname, r.relname`,
-      tables,
-    ),
-  ]);
+  // One after another: export and import read it in their transaction, one connection (pg warns that concurrent queries on a client end with pg 9).
+  const columns = await client.$queryRawUnsafe<{ table: string; name: string; dataType: string; udt: string; nullable: string; dflt: string | null }[]>(
+    `SELECT table_name::text AS "table", column_name::text AS name, data_type::text AS "dataType", udt_name::text AS udt, is_nullable::text AS nullable, column_default::text AS dflt
+     FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ANY($1::text[]) ORDER BY table_name, ordinal_position`,
+    tables,
+  );
+  const enums = await client.$queryRawUnsafe<{ type: string; label: string }[]>(
+    `SELECT t.typname::text AS type, e.enumlabel::text AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid ORDER BY t.typname, e.enumsortorder`,
+  );
+  const keys = await client.$queryRawUnsafe<{ table: string; cols: string[] }[]>(
+    `SELECT c.relname::text AS "table", array_agg(a.attname::text ORDER BY k.ord) AS cols
+     FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
+     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+     WHERE con.contype = 'p' AND n.nspname = current_schema() AND c.relname = ANY($1::text[]) GROUP BY c.relname`,
+    tables,
+  );
+  const fks = await client.$queryRawUnsafe<{ table: string; references: string; cols: string[] }[]>(
+    `SELECT c.relname::text AS "table", r.relname::text AS "references", array_agg(a.attname::text) AS cols
+     FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_class r ON r.oid = con.confrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     CROSS JOIN LATERAL unnest(con.conkey) AS k(attnum) JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+     WHERE con.contype = 'f' AND n.nspname = current_schema() AND c.relname = ANY($1::text[]) GROUP BY con.oid, c.relname, r.relname`,
+    tables,
+  );
   const enumValues = new Map<string, string[]>();
   for (const e of enums) enumValues.set(e.type, [...(enumValues.get(e.type) ?? []), e.label]);
   const byTable = new Map<string, Table>();

@@ -97,15 +97,14 @@ export function evaluatePublishChecklist(reviewId: string, facts: ChecklistFacts
 /** The facts of one review, read in `tx` when given (so a publication sees its own changes). */
 export async function loadChecklistFacts(reviewId: string, tx?: Tx): Promise<ChecklistFacts> {
   const client = tx ?? db();
-  const [review, narrative, findings] = await Promise.all([
-    client.review.findUniqueOrThrow({ where: { id: reviewId }, select: { summary: true, sensitiveReviewedAt: true } }),
-    client.collabDocument.findUnique({ where: { name: narrativeDocumentName(reviewId) }, select: { text: true } }),
-    client.finding.findMany({
-      where: { reviewId },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, title: true, category: true, noActionReason: true, _count: { select: { actions: true } } },
-    }),
-  ]);
+  // One after another: in a transaction they share one connection (pg queues concurrent queries on a client, and warns that this ends with pg 9).
+  const review = await client.review.findUniqueOrThrow({ where: { id: reviewId }, select: { summary: true, sensitiveReviewedAt: true } });
+  const narrative = await client.collabDocument.findUnique({ where: { name: narrativeDocumentName(reviewId) }, select: { text: true } });
+  const findings = await client.finding.findMany({
+    where: { reviewId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, title: true, category: true, noActionReason: true, _count: { select: { actions: true } } },
+  });
   return {
     narrativeText: narrative?.text ?? "",
     findings: findings.map((f) => ({ id: f.id, title: f.title, category: f.category, actionCount: f._count.actions, noActionReason: f.noActionReason })),

@@ -89,11 +89,10 @@ async function loadSource(tx: Tx, reviewId: string) {
       incident: { select: { title: true, services: true, teamId: true, severity: true, startedAt: true } },
     },
   });
-  const [findings, timeline, narrative] = await Promise.all([
-    tx.finding.findMany({ where: { reviewId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { category: true, title: true, description: true, noActionReason: true } }),
-    tx.timelineEntry.findMany({ where: { reviewId, accountId: null }, orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: { description: true } }),
-    tx.collabDocument.findUnique({ where: { name: narrativeDocumentName(reviewId) }, select: { text: true } }),
-  ]);
+  // One after another: a transaction is one connection (pg would queue them, and warns that concurrent queries on one client end with pg 9).
+  const findings = await tx.finding.findMany({ where: { reviewId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { category: true, title: true, description: true, noActionReason: true } });
+  const timeline = await tx.timelineEntry.findMany({ where: { reviewId, accountId: null }, orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: { description: true } });
+  const narrative = await tx.collabDocument.findUnique({ where: { name: narrativeDocumentName(reviewId) }, select: { text: true } });
   const source: SearchDocumentSource = {
     title: review.title,
     incidentTitle: review.incident.title,
