@@ -14,7 +14,7 @@ async function write(page: Page, text: string) {
 
 test("two responders write at the same time; neither sees the other's account until the reveal, then both do", async ({ browser, playwright }, info) => {
   // Three browsers and ~60 steps: 53–58 s in CI on two shared cores, at the edge of the default 60 s.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const { id } = await reviewInPhase(playwright, baseUrlOf(info), { responders: ["responder1@example.com", "responder2@example.com"], phase: "INDEPENDENT" });
   const markerOne = `riley-saw-${Date.now()}`;
   const markerTwo = `sam-saw-${Date.now()}`;
@@ -77,7 +77,7 @@ test("two responders write at the same time; neither sees the other's account un
 });
 
 test("never lose a word: autosave, reload, a stale second tab and a dropped connection", async ({ browser, playwright }, info) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const baseURL = baseUrlOf(info);
   const { id } = await reviewInPhase(playwright, baseURL, { responders: ["responder3@example.com"], phase: "INDEPENDENT" });
   const context = await browser.newContext();
@@ -149,7 +149,7 @@ test("blaming phrases get a gentle hint that never blocks saving; the personal t
 
 test("before the reveal no page shows an account to anyone but its author — admin, observer, product manager or outsider", async ({ browser, playwright }, info) => {
   // Five people's pages, each checked: 46–58 s in CI on two shared cores, at the edge of the default 60 s.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const { id } = await reviewInPhase(playwright, baseUrlOf(info), { responders: ["responder1@example.com"], phase: "INDEPENDENT" });
   const marker = `only-riley-${Date.now()}`;
   const author = await browser.newContext();

@@ -14,7 +14,7 @@ async function open(browser: Browser, email: string, url: string): Promise<Page>
 const narrative = (page: Page) => page.getByRole("textbox", { name: "Narrative" });
 
 test("facilitator and two responders run a session together: the narrative and the timeline update live for everyone", async ({ browser, playwright }, info) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const { id } = await reviewInPhase(playwright, baseUrlOf(info), { responders: ["responder1@example.com", "responder2@example.com"], phase: "GROUP" });
   const url = `/reviews/${id}/session?tab=narrative`;
   const [fran, riley, sam] = await Promise.all([

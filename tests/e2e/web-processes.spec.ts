@@ -90,7 +90,7 @@ test("two web processes serve one port, share live events through Redis, and all
 });
 
 test("several web processes without REDIS_URL: it refuses to start and says why", async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const port = await freePort();
   const error = await startDebriefServer(port, { DEBRIEF_WEB_PROCESSES: "2", REDIS_URL: "" }).then(
     (started) => {
