@@ -13,7 +13,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { FINDING_CATEGORY_LABEL, type FindingCategoryName } from "@/lib/findings/categories";
 import { viewerTimeZone } from "@/lib/http/viewer";
 import { libraryFilterOptions } from "@/lib/library/library-filters";
-import { searchLibrary, searchLibrarySchema, type LibrarySearch } from "@/lib/library/search-library";
+import { searchLibrary, searchLibrarySchema, type LibrarySearch, type LibrarySearchItem } from "@/lib/library/search-library";
 import { similarToYourServices } from "@/lib/library/similar-to-your-services";
 import { shownTime } from "@/lib/ui/time";
 
@@ -30,7 +30,7 @@ const SHORT_CATEGORY: Record<FindingCategoryName, string> = {
 type Href = (over: Partial<Record<keyof LibraryQuery | "page", string | undefined>>) => string;
 
 /** A result as the client list takes it: dates in the viewer's timezone, tag and category links built. */
-function resultItem(item: LibrarySearch["items"][number], tz: string, href: Href): ResultListItem {
+function resultItem(item: LibrarySearchItem, tz: string, href: Href): ResultListItem {
   return {
     id: item.id,
     titleParts: item.titleParts,
