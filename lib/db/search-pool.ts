@@ -3,10 +3,13 @@
  * SEARCH_PLANNER_SETTING explains why the planner must be told). Telling it per search took a
  * transaction — BEGIN, the setting, the query, COMMIT: four round trips through Prisma for one
  * statement. On PostgreSQL this small pool's sessions start with sequential and plain index scans
- * off, so a search is one statement sent straight through `pg`. The embedded PGlite serves every
- * connection from one session, where such a setting would reach every other query: there the
- * search keeps its transaction.
+ * off, so a search is one statement sent straight through `pg`; and each statement is prepared on
+ * its connection and planned once, generically (`plan_cache_mode`), instead of being parsed and
+ * planned again for every search — searchLibraryQuery is written for that plan. The embedded
+ * PGlite serves every connection from one session, where such settings would reach every other
+ * query: there the search keeps its transaction.
  */
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Prisma } from "./generated/client";
 
@@ -43,7 +46,7 @@ export async function queryWithBitmapScansOnly<T>(sql: Prisma.Sql, inTransaction
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: start Debrief with `npm start`, which provides one.");
   if (!globalForSearch.debriefSearchPool) {
-    const opening = open(connectionString, "-c enable_seqscan=off -c enable_indexscan=off");
+    const opening = open(connectionString, "-c enable_seqscan=off -c enable_indexscan=off -c plan_cache_mode=force_generic_plan");
     globalForSearch.debriefSearchPool = opening;
     opening.catch(() => {
       if (globalForSearch.debriefSearchPool === opening) globalForSearch.debriefSearchPool = undefined; // try again next time
@@ -53,7 +56,10 @@ export async function queryWithBitmapScansOnly<T>(sql: Prisma.Sql, inTransaction
   if (!pool) return inTransaction();
   // Dates as UTC wall-clock text (what Prisma stores in timestamp columns), whatever the process's TZ.
   const values = sql.values.map((v) => (v instanceof Date ? v.toISOString() : v));
-  const { rows } = await pool.query(sql.text, values);
+  // Prepared once per connection and statement text (a shape of search: filters, sort, role), and
+  // planned once: a generic plan, which the statement is written for (see searchLibraryQuery).
+  const name = `search_${createHash("sha1").update(sql.text).digest("base64url")}`;
+  const { rows } = await pool.query({ name, text: sql.text, values });
   return rows as T[];
 }
 

@@ -18,7 +18,7 @@ export async function libraryFilterOptions(actor: Actor) {
 }
 
 async function computeFilterOptions(actor: Actor) {
-  const from = visibleDocumentsFrom(actor);
+  const from = visibleDocumentsFrom();
   const where = Prisma.join(visibleDocumentsWhere(actor), " AND ");
   const [teams, services, tags, total] = await Promise.all([
     db().$queryRaw<{ slug: string; name: string; n: bigint }[]>`

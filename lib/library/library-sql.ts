@@ -3,10 +3,13 @@
  * visibleReviewsSql (lib/reviews/review-scope-sql.ts) — the very `review:view` rule the rest of
  * the app applies — so search never returns, counts or ranks what the reader may not see.
  *
- * The rule reads `r.phase`, `r.visibility`, `i."teamId"` and `me`. Here `r` and `i` are the search
+ * The rule reads `r.phase`, `r.visibility` and `i."teamId"`. Here `r` and `i` are the search
  * document's own copies (a document exists only for a published review; its visibility and team
  * are kept in step by triggers, see prisma/migrations/…_library_search_ranking), so a search for a
- * common word does not join Review and Incident for each of its thousands of matches.
+ * common word does not join Review and Incident for each of its thousands of matches. Whether the
+ * reader took part is `reviewId IN (their reviews)`: one hashed lookup of the reader's few
+ * participations per match, the same in every plan (a LEFT JOIN was planned as a hash join or as
+ * an index probe per match, depending on estimates a prepared search statement does not have).
  */
 import { Prisma } from "../db/generated/client";
 import type { FindingCategoryName } from "../findings/categories";
@@ -15,20 +18,19 @@ import { visibleReviewsSql } from "../reviews/review-scope-sql";
 
 /**
  * FROM … with `d` (ReviewSearchDocument), `r` and `i` (its review's phase and visibility, its
- * incident's team), `me`, and `t` (Team) unless `team: false` (a search's ranking pass skips it).
+ * incident's team), and `t` (Team) unless `team: false` (a search's ranking pass skips it).
  */
-export function visibleDocumentsFrom(actor: Actor, options: { team?: boolean } = {}): Prisma.Sql {
+export function visibleDocumentsFrom(options: { team?: boolean } = {}): Prisma.Sql {
   return Prisma.sql`
     "ReviewSearchDocument" d
     CROSS JOIN LATERAL (SELECT 'PUBLISHED'::"ReviewPhase" AS phase, d.visibility AS visibility) r
     CROSS JOIN LATERAL (SELECT d."teamId" AS "teamId") i
-    ${options.team === false ? Prisma.empty : Prisma.sql`JOIN "Team" t ON t.id = d."teamId"`}
-    LEFT JOIN "ReviewParticipant" me ON me."reviewId" = d."reviewId" AND me."userId" = ${actor.id}`;
+    ${options.team === false ? Prisma.empty : Prisma.sql`JOIN "Team" t ON t.id = d."teamId"`}`;
 }
 
 /** The WHERE conditions every library query starts from: readable by the actor. */
 export function visibleDocumentsWhere(actor: Actor): Prisma.Sql[] {
-  return [visibleReviewsSql(actor)];
+  return [visibleReviewsSql(actor, Prisma.sql`d."reviewId" IN (SELECT p."reviewId" FROM "ReviewParticipant" p WHERE p."userId" = ${actor.id})`)];
 }
 
 /** The columns of a result row (ResultRow), from `d` and `t`. */

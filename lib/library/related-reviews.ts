@@ -39,7 +39,7 @@ export async function relatedReviews(actor: Actor, reviewId: string, options: { 
              ARRAY(SELECT unnest(d.tags) INTERSECT SELECT unnest(src.tags)) AS "sharedTags",
              ARRAY(SELECT unnest(d.categories) INTERSECT SELECT unnest(src.categories) EXCEPT SELECT 'WENT_WELL') AS "sharedCategories",
              CASE WHEN src.words IS NOT NULL AND d."rankVector" @@ src.words THEN ts_rank_cd(d."rankVector", src.words, 32) ELSE 0 END AS "textRank"
-      FROM src, ${visibleDocumentsFrom(actor)}
+      FROM src, ${visibleDocumentsFrom()}
       WHERE ${Prisma.join([...visibleDocumentsWhere(actor), Prisma.sql`d."reviewId" <> src."reviewId"`], " AND ")}
         AND (d.services && src.services OR d.tags && src.tags OR (src.words IS NOT NULL AND d."rankVector" @@ src.words))
     )

@@ -30,7 +30,7 @@ async function computeSimilar(actor: Actor, options: { limit?: number }) {
   const limit = Math.min(Math.max(options.limit ?? 6, 1), 24);
   const rows = await db().$queryRaw<Row[]>`
     SELECT ${RESULT_COLUMNS}, ARRAY(SELECT unnest(d.services) INTERSECT SELECT unnest(${services}::text[])) AS "sharedServices"
-    FROM ${visibleDocumentsFrom(actor)}
+    FROM ${visibleDocumentsFrom()}
     WHERE ${Prisma.join(
       [...visibleDocumentsWhere(actor), Prisma.sql`d."teamId" <> ALL(${teams}::text[])`, Prisma.sql`d.services && ${services}::text[]`],
       " AND ",

@@ -11,12 +11,16 @@ import { Prisma } from "../../lib/db/generated/client";
 import { queryWithBitmapScansOnly } from "../../lib/db/search-pool";
 
 const onPostgreSQL = Boolean(process.env.TEST_DATABASE_URL);
-type Row = { seq: string; idx: string; at: Date; n: string | bigint; words: string[] };
+type Row = { seq: string; idx: string; mode: string; generic: boolean; at: Date; n: string | bigint; words: string[] };
 
 describe("the search pool", () => {
   it(onPostgreSQL ? "runs the statement with bitmap scans only, in one statement, and leaves other sessions alone" : "leaves the statement to the search's own transaction on the embedded database", async () => {
     const at = new Date("2026-01-02T03:04:05.678Z");
-    const sql = Prisma.sql`SELECT current_setting('enable_seqscan') AS seq, current_setting('enable_indexscan') AS idx, ${at}::timestamp(3) AS at, count(*) OVER () AS n, ${["a", "b"]}::text[] AS words`;
+    // On PostgreSQL the statement is prepared on its connection and planned once, generically: the pool says so and the server lists it.
+    const sql = Prisma.sql`SELECT current_setting('enable_seqscan') AS seq, current_setting('enable_indexscan') AS idx,
+      current_setting('plan_cache_mode') AS mode,
+      EXISTS (SELECT 1 FROM pg_prepared_statements WHERE name LIKE 'search\\_%' AND generic_plans > 0 AND custom_plans = 0 AND statement LIKE '%AS words') AS generic,
+      ${at}::timestamp(3) AS at, count(*) OVER () AS n, ${["a", "b"]}::text[] AS words`;
     let fellBack = 0;
     const fallback = async () => {
       fellBack++;
@@ -26,6 +30,7 @@ describe("the search pool", () => {
     for (let i = 0; i < 3; i++) {
       const [row] = await queryWithBitmapScansOnly<Row>(sql, fallback);
       expect(row).toMatchObject({ seq: "off", idx: "off", words: ["a", "b"] });
+      if (onPostgreSQL) expect(row).toMatchObject({ mode: "force_generic_plan", generic: true });
       expect(row!.at).toBeInstanceOf(Date);
       expect(row!.at.toISOString()).toBe(at.toISOString());
       expect(Number(row!.n)).toBe(1);
