@@ -60,7 +60,8 @@ export async function searchSections(): Promise<string | null> {
     "",
     "`npm run bench -- --only=search` (also part of a whole run): the library search API over a library of generated published reviews, " +
       "for a common word, a rare word and a word in every review, and the library page, in rounds interleaved with `/api/health` on the same " +
-      "server; then the query plan of the search statement. Target: p95 under 100 ms at 20 connections, with the GIN index used.",
+      "server; then the query plan of the search statement. Target: p95 under 100 ms at 20 connections with the app as installed (one web process), with the GIN index used; " +
+      "with `--web-processes` (default: the CPUs) the same is measured with several processes, for comparison.",
     "",
   ];
   for (const run of runs) out.push(...section(run));
@@ -94,7 +95,7 @@ function section(s: SearchBenchResult): string[] {
     ...mdTable(["what", "target", "measured", "met"], s.targets.map((t) => [t.name, t.target, t.measured, t.met ? "✅ yes" : "❌ **no**"]), ["l", "l", "l", "l"]),
     "",
     ...s.plans.flatMap((p) => [
-      `Query plan for “${p.query}” (${p.name}), EXPLAIN (ANALYZE, BUFFERS) of the statement searchLibrary runs, after its planner setting (bitmap scans only), on the idle server:`,
+      `Query plan for “${p.query}” (${p.name}), EXPLAIN (ANALYZE, BUFFERS) of the statement searchLibrary runs, as the app runs it on PostgreSQL (lib/db/search-pool.ts: bitmap scans only, prepared, one generic plan for every word), on the idle server:`,
       "",
       "```",
       p.plan,
