@@ -9,11 +9,7 @@ export function PhaseTrack({ phase, compact }: { phase: ReviewPhase; compact?: b
   if (compact) {
     return (
       <span className="inline-flex items-center gap-2" title={`Phase ${current + 1} of 5: ${PHASE_LABEL[phase]}`}>
-        <span aria-hidden className="flex gap-0.5">
-          {PHASES.map((p, i) => (
-            <span key={p} className={cn("h-1.5 w-3 rounded-full", i <= current ? (phase === "PUBLISHED" ? "bg-success" : "bg-accent") : "bg-border")} />
-          ))}
-        </span>
+        <span aria-hidden className="phase-pills" data-step={current + 1} data-published={phase === "PUBLISHED" ? "" : undefined} />
         <span className="text-xs text-muted">{PHASE_LABEL[phase]}</span>
       </span>
     );

@@ -31,28 +31,24 @@ export function ReviewList({ rows }: { rows: ReviewListRow[] }) {
     <div className="overflow-hidden rounded-lg border border-border bg-surface">
       <ul className="divide-y divide-border">
         {rows.map((r) => (
-          <li key={r.id} className="relative px-4 py-3 hover:bg-surface-muted/60 sm:px-5">
-            <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
-              <div className="min-w-0 flex-1">
-                <Link href={`/reviews/${r.id}`} className="font-medium after:absolute after:inset-0 hover:underline">
-                  {r.title}
-                </Link>
-                <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
-                  <SeverityBadge severity={r.severity} />
-                  <span>{r.team}</span>
-                  <span>Facilitator: {r.facilitator}</span>
-                  <span>
-                    {r.people} {r.people === 1 ? "person" : "people"}
-                  </span>
-                  {r.myRole ? <RoleBadge role={r.myRole} /> : null}
-                </div>
+          <li key={r.id} className="relative flex flex-wrap items-start justify-between gap-x-6 gap-y-2 px-4 py-3 hover:bg-surface-muted/60 sm:px-5">
+            <div className="min-w-0 flex-1">
+              <Link href={`/reviews/${r.id}`} className="font-medium after:absolute after:inset-0 hover:underline">
+                {r.title}
+              </Link>
+              <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
+                <SeverityBadge severity={r.severity} />
+                <span>{r.team}</span>
+                <span>{`Facilitator: ${r.facilitator}`}</span>
+                <span>{`${r.people} ${r.people === 1 ? "person" : "people"}`}</span>
+                {r.myRole ? <RoleBadge role={r.myRole} /> : null}
               </div>
-              <div className="flex flex-col items-start gap-1 sm:items-end">
-                <PhaseTrack phase={r.phase} compact />
-                <span className="text-xs text-muted">
-                  Updated <TimeLabel time={r.updated} />
-                </span>
-              </div>
+            </div>
+            <div className="flex flex-col items-start gap-1 sm:items-end">
+              <PhaseTrack phase={r.phase} compact />
+              <span className="text-xs text-muted">
+                Updated <TimeLabel time={r.updated} />
+              </span>
             </div>
           </li>
         ))}

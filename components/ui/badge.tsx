@@ -13,7 +13,7 @@ export type BadgeTone = keyof typeof tones;
 
 export function Badge({ tone = "neutral", className, children }: { tone?: BadgeTone; className?: string; children: ReactNode }) {
   return (
-    <span className={cn("inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap", tones[tone], className)}>
+    <span className={cn("badge", tones[tone], className)}>
       {children}
     </span>
   );
