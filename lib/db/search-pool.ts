@@ -19,8 +19,29 @@ const utcTypes = {
     oid === TIMESTAMP && format !== "binary" ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
-/** The pool once opened; null on the embedded database. */
-const globalForSearch = globalThis as unknown as { debriefSearchPool?: Promise<pg.Pool | null> };
+/** The pool once opened; null on the embedded database. `debriefSearchShapes`: the statement names that are prepared. */
+const globalForSearch = globalThis as unknown as { debriefSearchPool?: Promise<pg.Pool | null>; debriefSearchShapes?: Set<string> };
+
+/**
+ * How many different statements (shapes of search: filters present, sort, role) are prepared on
+ * each connection. A prepared search keeps ~650 KB of plan in its database backend, and a
+ * connection never forgets one, so the shapes are capped: the first ones this process meets (the
+ * plain searches come first and most often) stay prepared; any later shape is planned each time.
+ */
+export const PREPARED_SEARCH_SHAPES = 24;
+
+/** How many statement shapes this process has prepared so far (tests). */
+export const preparedSearchShapes = (): number => globalForSearch.debriefSearchShapes?.size ?? 0;
+
+/** The name to prepare `text` under, or undefined once PREPARED_SEARCH_SHAPES others have names. */
+function statementName(text: string): string | undefined {
+  const shapes = (globalForSearch.debriefSearchShapes ??= new Set());
+  const name = `search_${createHash("sha1").update(text).digest("base64url")}`;
+  if (shapes.has(name)) return name;
+  if (shapes.size >= PREPARED_SEARCH_SHAPES) return undefined;
+  shapes.add(name);
+  return name;
+}
 
 async function open(connectionString: string, settings: string): Promise<pg.Pool | null> {
   const probe = new pg.Client({ connectionString });
@@ -58,8 +79,9 @@ export async function queryWithBitmapScansOnly<T>(sql: Prisma.Sql, inTransaction
   const values = sql.values.map((v) => (v instanceof Date ? v.toISOString() : v));
   // Prepared once per connection and statement text (a shape of search: filters, sort, role), and
   // planned once: a generic plan, which the statement is written for (see searchLibraryQuery).
-  const name = `search_${createHash("sha1").update(sql.text).digest("base64url")}`;
-  const { rows } = await pool.query({ name, text: sql.text, values });
+  // Past the cap a shape is sent unnamed: the same generic plan, made again for each search.
+  const name = statementName(sql.text);
+  const { rows } = await pool.query(name ? { name, text: sql.text, values } : { text: sql.text, values });
   return rows as T[];
 }
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client";
 import { Prisma } from "../../lib/db/generated/client";
-import { queryWithBitmapScansOnly } from "../../lib/db/search-pool";
+import { PREPARED_SEARCH_SHAPES, preparedSearchShapes, queryWithBitmapScansOnly } from "../../lib/db/search-pool";
 
 const onPostgreSQL = Boolean(process.env.TEST_DATABASE_URL);
 type Row = { seq: string; idx: string; mode: string; generic: boolean; at: Date; n: string | bigint; words: string[] };
@@ -39,6 +39,30 @@ describe("the search pool", () => {
     // Everything else still plans as usual.
     const [other] = await db().$queryRaw<{ seq: string }[]>`SELECT current_setting('enable_seqscan') AS seq`;
     expect(other!.seq).toBe("on");
+  });
+
+  it.runIf(onPostgreSQL)("prepares at most PREPARED_SEARCH_SHAPES shapes of statement; later shapes still run, planned each time", async () => {
+    const before = preparedSearchShapes();
+    const left = PREPARED_SEARCH_SHAPES - before;
+    const notUsed = async (): Promise<never> => {
+      throw new Error("the embedded database's path is not used on PostgreSQL");
+    };
+    const run = async (i: number) =>
+      (
+        await queryWithBitmapScansOnly<{ i: number; prepared: boolean }>(
+          Prisma.sql`SELECT ${i}::int AS i, EXISTS (SELECT 1 FROM pg_prepared_statements WHERE statement = current_query()) AS prepared -- shape ${Prisma.raw(String(i))}`,
+          notUsed,
+        )
+      )[0]!;
+    const shapes = [...Array(left + 3).keys()];
+    const results = [];
+    for (const i of shapes) results.push(await run(i));
+    expect(results.map((r) => r.i)).toEqual(shapes);
+    expect(results.map((r) => r.prepared)).toEqual(shapes.map((i) => i < left));
+    expect(preparedSearchShapes()).toBe(PREPARED_SEARCH_SHAPES);
+    // A shape prepared before the cap stays prepared; one past it is still not.
+    expect(await run(0)).toEqual({ i: 0, prepared: true });
+    expect(await run(left + 1)).toEqual({ i: left + 1, prepared: false });
   });
 
   it("reads a DateTime column as Prisma wrote it", async () => {
