@@ -70,7 +70,8 @@ export type SearchLibraryInput = z.output<typeof searchLibrarySchema>;
 /** The filter conditions of a search (besides visibility and the text query). */
 function filterConditions(input: SearchLibraryInput): Prisma.Sql[] {
   const c: Prisma.Sql[] = [];
-  if (input.team) c.push(Prisma.sql`t.slug = ${input.team}`);
+  // The team by its slug once (an InitPlan), not a join of Team into every branch of candidates.
+  if (input.team) c.push(Prisma.sql`d."teamId" = (SELECT id FROM "Team" WHERE slug = ${input.team})`);
   if (input.service) c.push(Prisma.sql`${input.service} = ANY(d.services)`);
   if (input.severity) c.push(Prisma.sql`d.severity = ${input.severity}`);
   if (input.category) c.push(Prisma.sql`${input.category} = ANY(d.categories)`);
@@ -163,7 +164,7 @@ export function searchLibraryQuery(actor: Actor, input: SearchLibraryInput, opti
   const tsquery = Prisma.sql`(SELECT websearch_to_tsquery('english', ${q}::text))`;
   const where = [...visibleDocumentsWhere(actor), ...filterConditions(input)];
   if (q) where.push(Prisma.sql`d.search @@ ${tsquery}`);
-  const from = visibleDocumentsFrom({ team: Boolean(input.team) });
+  const from = visibleDocumentsFrom({ team: false });
   const matching = Prisma.join(where, " AND ");
   const offset = (input.page - 1) * input.limit;
   const cap = (options.cap ?? MATCH_CAP) + 1;

@@ -86,6 +86,7 @@ describe("searching", () => {
     const ids = async (q: Record<string, unknown>) => (await search(reader, { q: w, ...q })).items.map((i) => i.id).sort();
     expect(await ids({})).toEqual([a.review.id, b.review.id].sort());
     expect(await ids({ team: a.team.slug })).toEqual([a.review.id]);
+    expect(await ids({ team: `no-such-team-${uid()}` })).toEqual([]);
     expect(await ids({ service })).toEqual([a.review.id]);
     expect(await ids({ severity: "SEV3" })).toEqual([b.review.id]);
     expect(await ids({ category: "KNOWLEDGE_GAP" })).toEqual([a.review.id]);
