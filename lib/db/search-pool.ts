@@ -19,6 +19,9 @@ const utcTypes = {
     oid === TIMESTAMP && format !== "binary" ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
+/** The settings every session of the pool starts with (the benchmark's EXPLAIN sets the same). */
+export const SEARCH_SESSION_SETTINGS = { enable_seqscan: "off", enable_indexscan: "off", plan_cache_mode: "force_generic_plan" } as const;
+
 /** The pool once opened; null on the embedded database. `debriefSearchShapes`: the statement names that are prepared. */
 const globalForSearch = globalThis as unknown as { debriefSearchPool?: Promise<pg.Pool | null>; debriefSearchShapes?: Set<string> };
 
@@ -67,7 +70,8 @@ export async function queryWithBitmapScansOnly<T>(sql: Prisma.Sql, inTransaction
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: start Debrief with `npm start`, which provides one.");
   if (!globalForSearch.debriefSearchPool) {
-    const opening = open(connectionString, "-c enable_seqscan=off -c enable_indexscan=off -c plan_cache_mode=force_generic_plan");
+    const settings = Object.entries(SEARCH_SESSION_SETTINGS).map(([name, value]) => `-c ${name}=${value}`);
+    const opening = open(connectionString, settings.join(" "));
     globalForSearch.debriefSearchPool = opening;
     opening.catch(() => {
       if (globalForSearch.debriefSearchPool === opening) globalForSearch.debriefSearchPool = undefined; // try again next time

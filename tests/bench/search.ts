@@ -8,6 +8,7 @@
  */
 import pg from "pg";
 import { Prisma } from "../../lib/db/generated/client";
+import { SEARCH_SESSION_SETTINGS } from "../../lib/db/search-pool";
 import { visibleDocumentsFrom, visibleDocumentsWhere } from "../../lib/library/library-sql";
 import { searchLibraryQuery, searchLibrarySchema } from "../../lib/library/search-library";
 import type { Actor } from "../../lib/policies/types";
@@ -81,10 +82,10 @@ function literal(c: pg.Client, v: unknown): string {
  * EXPLAIN ANALYZE of the statement as the app runs it on PostgreSQL (lib/db/search-pool.ts): with
  * bitmap scans only, prepared, and planned once generically — the plan every search of this shape gets.
  */
-export async function explain(url: string, actor: Actor): Promise<SearchPlan[]> {
+async function explain(url: string, actor: Actor): Promise<SearchPlan[]> {
   return withClient(url, async (c) => {
     const plans: SearchPlan[] = [];
-    await c.query(`SET enable_seqscan = off; SET enable_indexscan = off; SET plan_cache_mode = force_generic_plan`);
+    for (const [name, value] of Object.entries(SEARCH_SESSION_SETTINGS)) await c.query(`SET ${name} = ${value}`);
     for (const [i, t] of TERMS.slice(0, 2).entries()) {
       const { sql } = searchLibraryQuery(actor, searchLibrarySchema.parse({ q: t.query }));
       await c.query(`PREPARE search_${i} AS ${sql.text}`);
