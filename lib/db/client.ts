@@ -4,7 +4,7 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
-import { closeSearchPool } from "./search-pool";
+import { closePreparedPools } from "./prepared-pool";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -30,5 +30,5 @@ export function db(): PrismaClient {
 export async function disconnectDb(): Promise<void> {
   const client = globalForDb.debriefDb;
   globalForDb.debriefDb = undefined;
-  await Promise.all([client?.$disconnect(), closeSearchPool().catch(() => {})]);
+  await Promise.all([client?.$disconnect(), closePreparedPools()]);
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client";
-import { listReviews } from "../../lib/reviews/list-reviews";
+import { Prisma } from "../../lib/db/generated/client";
+import { preparedPool } from "../../lib/db/prepared-pool";
+import { listPool, listReviews } from "../../lib/reviews/list-reviews";
 import { buildCast, buildIncident, buildReview, uid } from "../support/factories";
 
 const ids = (r: Awaited<ReturnType<typeof listReviews>>) => r.items.map((i) => i.id);
@@ -48,5 +50,27 @@ describe("the reviews list", () => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen.sort()).toEqual(made.sort());
+  });
+
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))("on PostgreSQL runs as a prepared statement on its own pool, parsed once per connection", async () => {
+    const cast = await buildCast("GROUP");
+    const tag = uid();
+    await db().review.update({ where: { id: cast.review.id }, data: { title: `Prepared ${tag}` } });
+    const pool = listPool();
+    expect(pool).toBe(preparedPool({ label: "list", settings: {}, maxShapes: 32 }));
+    const shapesBefore = pool.preparedShapes;
+    // Six runs of one shape for different actors: PostgreSQL's plan cache may switch to a generic plan after five.
+    const actors = [cast.actors.responder, cast.actors.facilitator, cast.actors.teamMember, cast.actors.responder, cast.actors.facilitator, cast.actors.teamMember];
+    for (const actor of actors) expect(ids(await listReviews(actor, { filter: "all", q: `Prepared ${tag}`, limit: 25 }))).toEqual([cast.review.id]);
+    expect(pool.preparedShapes).toBeGreaterThan(shapesBefore);
+    // The runs went one at a time, so they reused one pooled connection; it lists the statement, executed every time.
+    const [stats] = await pool.query<{ runs: number }>(
+      Prisma.sql`SELECT coalesce(sum(generic_plans + custom_plans), 0)::int AS runs FROM pg_prepared_statements WHERE name LIKE 'list\_%' AND statement LIKE '%ILIKE%'`,
+      async () => [],
+    );
+    expect(stats!.runs).toBeGreaterThanOrEqual(actors.length);
+    // Other sessions (Prisma's) never see it.
+    const [mine] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE 'list\_%'`;
+    expect(mine!.n).toBe(0);
   });
 });
