@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { FormMessage, SubmitButton } from "@/components/ui/form-status";
+import { FormMessage, SubmitButton, FormFields } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/http/action";
 import type { AnyFormAction } from "@/components/ui/action-types";
 
@@ -14,22 +14,24 @@ export function CreateTeamForm({ action }: { action: Act }) {
   const fields = state && !state.ok ? state.error.fields : undefined;
   const v = state && !state.ok ? state.values : {};
   return (
-    <form action={formAction} className="space-y-4" noValidate key={state?.at}>
-      <FormMessage state={state} />
-      <Field label="Name" error={fields?.name} required>
-        {(p) => <Input {...p} name="name" placeholder="Payments" defaultValue={v.name} />}
-      </Field>
-      <Field
-        label="Short name"
-        error={fields?.slug}
-        hint="Optional. Used in the team’s address, /teams/short-name: lower-case letters, digits and hyphens. Made from the name when left empty."
-      >
-        {(p) => <Input {...p} name="slug" placeholder="payments" defaultValue={v.slug} autoCapitalize="none" spellCheck={false} />}
-      </Field>
-      <Field label="Description" error={fields?.description} hint="Optional. What the team looks after, e.g. its services.">
-        {(p) => <Textarea {...p} name="description" rows={3} defaultValue={v.description} />}
-      </Field>
-      <SubmitButton pendingLabel="Creating…">Create team</SubmitButton>
+    <form action={formAction} noValidate key={state?.at}>
+      <FormFields className="space-y-4">
+        <FormMessage state={state} />
+        <Field label="Name" error={fields?.name} required>
+          {(p) => <Input {...p} name="name" placeholder="Payments" defaultValue={v.name} />}
+        </Field>
+        <Field
+          label="Short name"
+          error={fields?.slug}
+          hint="Optional. Used in the team’s address, /teams/short-name: lower-case letters, digits and hyphens. Made from the name when left empty."
+        >
+          {(p) => <Input {...p} name="slug" placeholder="payments" defaultValue={v.slug} autoCapitalize="none" spellCheck={false} />}
+        </Field>
+        <Field label="Description" error={fields?.description} hint="Optional. What the team looks after, e.g. its services.">
+          {(p) => <Textarea {...p} name="description" rows={3} defaultValue={v.description} />}
+        </Field>
+        <SubmitButton pendingLabel="Creating…">Create team</SubmitButton>
+      </FormFields>
     </form>
   );
 }

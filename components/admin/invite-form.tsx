@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { Field, Input, Select } from "@/components/ui/field";
-import { FormMessage, SubmitButton } from "@/components/ui/form-status";
+import { FormMessage, SubmitButton, FormFields } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/http/action";
 
 type Invited = { email: string; url: string; expiresAt: string };
@@ -83,10 +83,12 @@ export function InviteForm({ action, teams }: { action: Act; teams: { id: string
           </Button>
         </div>
       ) : null}
-      <form action={formAction} className="space-y-4" noValidate>
-        <FormMessage state={state && !state.ok ? state : null} />
-        <InviteFields key={state?.at ?? 0} values={state && !state.ok ? state.values : {}} fields={state && !state.ok ? state.error.fields : undefined} teams={teams} />
-        <SubmitButton pendingLabel="Creating the link…">Create invitation link</SubmitButton>
+      <form action={formAction} noValidate>
+        <FormFields className="space-y-4">
+          <FormMessage state={state && !state.ok ? state : null} />
+          <InviteFields key={state?.at ?? 0} values={state && !state.ok ? state.values : {}} fields={state && !state.ok ? state.error.fields : undefined} teams={teams} />
+          <SubmitButton pendingLabel="Creating the link…">Create invitation link</SubmitButton>
+        </FormFields>
       </form>
     </div>
   );

@@ -3,7 +3,7 @@
 import { useActionState, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/form-status";
+import { SubmitButton, FormFields } from "@/components/ui/form-status";
 import type { SignInState } from "@/app/(auth)/sign-in/actions";
 
 type Demo = { password: string; users: readonly { email: string; name: string; does: string }[] };
@@ -32,16 +32,18 @@ export function SignInForm({
 
   return (
     <div className="space-y-6">
-      <form ref={form} action={formAction} className="space-y-4" noValidate>
-        <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        {state?.error ? <Alert tone="error">{state.error}</Alert> : null}
-        <Field label="E-mail">
-          {(p) => <Input {...p} name="email" type="email" autoComplete="username" defaultValue={state?.email} required autoFocus />}
-        </Field>
-        <Field label="Password">{(p) => <Input {...p} name="password" type="password" autoComplete="current-password" required />}</Field>
-        <SubmitButton className="w-full" pendingLabel="Signing in…">
-          Sign in
-        </SubmitButton>
+      <form ref={form} action={formAction} noValidate>
+        <FormFields className="space-y-4">
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
+          {state?.error ? <Alert tone="error">{state.error}</Alert> : null}
+          <Field label="E-mail">
+            {(p) => <Input {...p} name="email" type="email" autoComplete="username" defaultValue={state?.email} required autoFocus />}
+          </Field>
+          <Field label="Password">{(p) => <Input {...p} name="password" type="password" autoComplete="current-password" required />}</Field>
+          <SubmitButton className="w-full" pendingLabel="Signing in…">
+            Sign in
+          </SubmitButton>
+        </FormFields>
       </form>
       {demo.users.length ? (
         <section aria-labelledby="demo-heading" className="rounded-lg border border-dashed border-border p-4">

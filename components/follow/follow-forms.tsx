@@ -3,7 +3,7 @@
 import { useActionState, useId } from "react";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-status";
+import { FormFields, FormMessage } from "@/components/ui/form-status";
 import { cn } from "@/components/ui/cn";
 import type { AnyFormAction } from "@/components/ui/action-types";
 import type { ActionResult } from "@/lib/http/action";
@@ -14,19 +14,21 @@ function FollowOne({ kind, label, hint, action, children }: { kind: Kind; label:
   const [state, formAction, pending] = useActionState(async (prev: ActionResult<unknown>, form: FormData) => action(prev as never, form), null);
   const id = useId();
   return (
-    <form action={formAction} className="space-y-1.5" key={state?.ok ? state.at : undefined}>
-      <input type="hidden" name="kind" value={kind} />
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <div className="flex gap-2">
-        {children(id)}
-        <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? "Following…" : "Follow"}
-        </Button>
-      </div>
-      <p className="text-xs text-muted">{hint}</p>
-      <FormMessage state={state} />
+    <form action={formAction} key={state?.ok ? state.at : undefined}>
+      <FormFields className="space-y-1.5">
+        <input type="hidden" name="kind" value={kind} />
+        <label htmlFor={id} className="block text-sm font-medium">
+          {label}
+        </label>
+        <div className="flex gap-2">
+          {children(id)}
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {pending ? "Following…" : "Follow"}
+          </Button>
+        </div>
+        <p className="text-xs text-muted">{hint}</p>
+        <FormMessage state={state} />
+      </FormFields>
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { ShieldCheck } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-status";
+import { FormMessage, FormFields } from "@/components/ui/form-status";
 import type { ActionResult, FormActionFn } from "@/lib/http/action";
 import type { ReviewVisibility } from "@/lib/policies/types";
 
@@ -27,65 +27,67 @@ export function PublishForm<T>({ action, reviewId, details, published }: { actio
   const v: Record<string, string | undefined> = state && !state.ok ? state.values : {};
   const checked = state && !state.ok ? v.sensitiveReviewed === "on" : details.sensitiveReviewedAt !== null;
   return (
-    <form action={formAction} className="space-y-6" noValidate key={state?.at}>
-      <FormMessage state={state} />
-      <input type="hidden" name="reviewId" value={reviewId} />
-      <div id="summary" className="scroll-mt-6">
-        <Field label="Summary" hint="Two or three sentences for readers of the library: what happened, and what the group learned." error={f?.summary} required>
-          {(p) => <Textarea {...p} name="summary" rows={4} maxLength={2000} defaultValue={v.summary ?? details.summary} placeholder="For 38 minutes card payments failed because…" />}
-        </Field>
-      </div>
-      <Field label="Impact" hint="Who and what was affected, and for how long." error={f?.impact}>
-        {(p) => <Textarea {...p} name="impact" rows={3} maxLength={2000} defaultValue={v.impact ?? details.impact} placeholder="About 4,100 customers could not pay by card…" />}
-      </Field>
-      <Field label="Tags" hint="Separated by commas, e.g. tls, certificates, on-call. Readers filter and follow tags." error={f?.tags}>
-        {(p) => <Input {...p} name="tags" defaultValue={v.tags ?? details.tags.join(", ")} placeholder="tls, certificates" />}
-      </Field>
-      <fieldset>
-        <legend className="text-sm font-medium">Who can read it</legend>
-        <div className="mt-2 grid gap-2">
-          {AUDIENCES.map(([value, label, hint]) => (
-            <label key={value} className="flex cursor-pointer gap-3 rounded-md border border-border p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft/40">
-              <input type="radio" name="visibility" value={value} defaultChecked={(v.visibility ?? details.visibility) === value} className="mt-1 accent-[var(--accent)]" />
-              <span>
-                <span className="block text-sm font-medium">{label}</span>
-                <span className="block text-xs text-muted">{hint}</span>
-              </span>
-            </label>
-          ))}
+    <form action={formAction} noValidate key={state?.at}>
+      <FormFields className="space-y-6">
+        <FormMessage state={state} />
+        <input type="hidden" name="reviewId" value={reviewId} />
+        <div id="summary" className="scroll-mt-6">
+          <Field label="Summary" hint="Two or three sentences for readers of the library: what happened, and what the group learned." error={f?.summary} required>
+            {(p) => <Textarea {...p} name="summary" rows={4} maxLength={2000} defaultValue={v.summary ?? details.summary} placeholder="For 38 minutes card payments failed because…" />}
+          </Field>
         </div>
-        {f?.visibility ? <p className="mt-1 text-xs font-medium text-danger">{f.visibility.join(" ")}</p> : null}
-      </fieldset>
-      <div id="sensitive" className="scroll-mt-6 rounded-lg border border-border bg-surface-muted/50 p-4">
-        <label className="flex cursor-pointer gap-3">
-          <input type="checkbox" name="sensitiveReviewed" defaultChecked={checked} className="mt-1 size-4 accent-[var(--accent)]" aria-describedby="sensitive-hint" />
-          <span>
-            <span className="flex items-center gap-1.5 text-sm font-medium">
-              <ShieldCheck aria-hidden className="size-4 text-accent" /> I checked the report for sensitive content
+        <Field label="Impact" hint="Who and what was affected, and for how long." error={f?.impact}>
+          {(p) => <Textarea {...p} name="impact" rows={3} maxLength={2000} defaultValue={v.impact ?? details.impact} placeholder="About 4,100 customers could not pay by card…" />}
+        </Field>
+        <Field label="Tags" hint="Separated by commas, e.g. tls, certificates, on-call. Readers filter and follow tags." error={f?.tags}>
+          {(p) => <Input {...p} name="tags" defaultValue={v.tags ?? details.tags.join(", ")} placeholder="tls, certificates" />}
+        </Field>
+        <fieldset>
+          <legend className="text-sm font-medium">Who can read it</legend>
+          <div className="mt-2 grid gap-2">
+            {AUDIENCES.map(([value, label, hint]) => (
+              <label key={value} className="flex cursor-pointer gap-3 rounded-md border border-border p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft/40">
+                <input type="radio" name="visibility" value={value} defaultChecked={(v.visibility ?? details.visibility) === value} className="mt-1 accent-[var(--accent)]" />
+                <span>
+                  <span className="block text-sm font-medium">{label}</span>
+                  <span className="block text-xs text-muted">{hint}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {f?.visibility ? <p className="mt-1 text-xs font-medium text-danger">{f.visibility.join(" ")}</p> : null}
+        </fieldset>
+        <div id="sensitive" className="scroll-mt-6 rounded-lg border border-border bg-surface-muted/50 p-4">
+          <label className="flex cursor-pointer gap-3">
+            <input type="checkbox" name="sensitiveReviewed" defaultChecked={checked} className="mt-1 size-4 accent-[var(--accent)]" aria-describedby="sensitive-hint" />
+            <span>
+              <span className="flex items-center gap-1.5 text-sm font-medium">
+                <ShieldCheck aria-hidden className="size-4 text-accent" /> I checked the report for sensitive content
+              </span>
+              <span id="sensitive-hint" className="mt-1 block text-xs text-muted">
+                No secrets or credentials, no customer names or data, no personal details about colleagues — in the summary, timeline, narrative, findings and actions.
+              </span>
             </span>
-            <span id="sensitive-hint" className="mt-1 block text-xs text-muted">
-              No secrets or credentials, no customer names or data, no personal details about colleagues — in the summary, timeline, narrative, findings and actions.
-            </span>
-          </span>
-        </label>
-        {f?.sensitiveReviewed ? <p className="mt-2 text-xs font-medium text-danger">{f.sensitiveReviewed.join(" ")}</p> : null}
-      </div>
-      <div className="flex flex-wrap items-center gap-2 border-t border-border pt-5">
-        {published ? (
-          <Button type="submit" name="intent" value="save" disabled={pending}>
-            {pending ? "Saving…" : "Save changes"}
-          </Button>
-        ) : (
-          <>
-            <Button type="submit" name="intent" value="publish" size="lg" disabled={pending}>
-              {pending ? "Publishing…" : "Publish review"}
+          </label>
+          {f?.sensitiveReviewed ? <p className="mt-2 text-xs font-medium text-danger">{f.sensitiveReviewed.join(" ")}</p> : null}
+        </div>
+        <div className="flex flex-wrap items-center gap-2 border-t border-border pt-5">
+          {published ? (
+            <Button type="submit" name="intent" value="save" disabled={pending}>
+              {pending ? "Saving…" : "Save changes"}
             </Button>
-            <Button type="submit" name="intent" value="save" variant="secondary" size="lg" disabled={pending}>
-              Save draft
-            </Button>
-          </>
-        )}
-      </div>
+          ) : (
+            <>
+              <Button type="submit" name="intent" value="publish" size="lg" disabled={pending}>
+                {pending ? "Publishing…" : "Publish review"}
+              </Button>
+              <Button type="submit" name="intent" value="save" variant="secondary" size="lg" disabled={pending}>
+                Save draft
+              </Button>
+            </>
+          )}
+        </div>
+      </FormFields>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { ButtonLink } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { FormMessage, SubmitButton } from "@/components/ui/form-status";
+import { FormMessage, SubmitButton, FormFields } from "@/components/ui/form-status";
 import type { ActionResult, FormActionFn } from "@/lib/http/action";
 
 const VISIBILITY = [
@@ -27,43 +27,45 @@ export function NewReviewForm<T>({
   const f = state && !state.ok ? state.error.fields : undefined;
   const v = state && !state.ok ? state.values : {};
   return (
-    <form action={formAction} className="space-y-5" noValidate key={state?.at}>
-      <FormMessage state={state} />
-      <input type="hidden" name="incidentId" value={incident.id} />
-      <Field label="Title" error={f?.title} required>
-        {(p) => <Input {...p} name="title" defaultValue={v.title ?? incident.title} />}
-      </Field>
-      <Field label="Facilitator" hint="Runs the review: invites responders, reveals the accounts, leads the session. Ideally someone who was not deeply involved." error={f?.facilitatorEmail} required>
-        {(p) => (
-          <Select {...p} name="facilitatorEmail" defaultValue={v.facilitatorEmail ?? me}>
-            {people.map((person) => (
-              <option key={person.id} value={person.email}>
-                {person.name ? `${person.name} (${person.email})` : person.email}
-              </option>
+    <form action={formAction} noValidate key={state?.at}>
+      <FormFields className="space-y-5">
+        <FormMessage state={state} />
+        <input type="hidden" name="incidentId" value={incident.id} />
+        <Field label="Title" error={f?.title} required>
+          {(p) => <Input {...p} name="title" defaultValue={v.title ?? incident.title} />}
+        </Field>
+        <Field label="Facilitator" hint="Runs the review: invites responders, reveals the accounts, leads the session. Ideally someone who was not deeply involved." error={f?.facilitatorEmail} required>
+          {(p) => (
+            <Select {...p} name="facilitatorEmail" defaultValue={v.facilitatorEmail ?? me}>
+              {people.map((person) => (
+                <option key={person.id} value={person.email}>
+                  {person.name ? `${person.name} (${person.email})` : person.email}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <fieldset>
+          <legend className="text-sm font-medium">Once published, who can read it?</legend>
+          <div className="mt-2 grid gap-2">
+            {VISIBILITY.map(([value, label, hint]) => (
+              <label key={value} className="flex cursor-pointer gap-3 rounded-md border border-border p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft/40">
+                <input type="radio" name="visibility" value={value} defaultChecked={(v.visibility ?? "ORGANISATION") === value} className="mt-1 accent-[var(--accent)]" />
+                <span>
+                  <span className="block text-sm font-medium">{label}</span>
+                  <span className="block text-xs text-muted">{hint}</span>
+                </span>
+              </label>
             ))}
-          </Select>
-        )}
-      </Field>
-      <fieldset>
-        <legend className="text-sm font-medium">Once published, who can read it?</legend>
-        <div className="mt-2 grid gap-2">
-          {VISIBILITY.map(([value, label, hint]) => (
-            <label key={value} className="flex cursor-pointer gap-3 rounded-md border border-border p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft/40">
-              <input type="radio" name="visibility" value={value} defaultChecked={(v.visibility ?? "ORGANISATION") === value} className="mt-1 accent-[var(--accent)]" />
-              <span>
-                <span className="block text-sm font-medium">{label}</span>
-                <span className="block text-xs text-muted">{hint}</span>
-              </span>
-            </label>
-          ))}
+          </div>
+        </fieldset>
+        <div className="flex gap-2">
+          <SubmitButton pendingLabel="Starting…">Start review</SubmitButton>
+          <ButtonLink href={`/incidents/${incident.id}`} variant="ghost">
+            Cancel
+          </ButtonLink>
         </div>
-      </fieldset>
-      <div className="flex gap-2">
-        <SubmitButton pendingLabel="Starting…">Start review</SubmitButton>
-        <ButtonLink href={`/incidents/${incident.id}`} variant="ghost">
-          Cancel
-        </ButtonLink>
-      </div>
+      </FormFields>
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { toast } from "sonner";
 import { X } from "lucide-react";
 import { Field, Input, Select } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/form-status";
+import { SubmitButton, FormFields } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/http/action";
 import { RoleBadge } from "./role-badge";
 
@@ -79,31 +79,33 @@ export function ParticipantList({
         ))}
       </ul>
       {canManage ? (
-        <form ref={form} action={formAction} className="space-y-3 border-t border-border pt-4" noValidate>
-          <input type="hidden" name="reviewId" value={reviewId} />
-          <p className="text-sm font-medium">Invite someone</p>
-          {state && !state.ok && !fields ? (
-            <p role="alert" className="text-sm text-danger">
-              {state.error.message}
-            </p>
-          ) : null}
-          <Field label="E-mail" error={fields?.email ?? (state && !state.ok && state.error.code === "CONFLICT" ? state.error.message : undefined)}>
-            {(p) => <Input {...p} name="email" type="email" placeholder="name@company.com" defaultValue={values?.email} key={state?.at} />}
-          </Field>
-          <div className="flex items-end gap-2">
-            <Field label="Role" className="flex-1" error={fields?.role}>
-              {(p) => (
-                <Select {...p} name="role" defaultValue={values?.role ?? (canInviteResponders ? "responder" : "observer")} key={state?.at}>
-                  {canInviteResponders ? <option value="responder">Responder</option> : null}
-                  <option value="observer">Observer</option>
-                </Select>
-              )}
+        <form ref={form} action={formAction} noValidate>
+          <FormFields className="space-y-3 border-t border-border pt-4">
+            <input type="hidden" name="reviewId" value={reviewId} />
+            <p className="text-sm font-medium">Invite someone</p>
+            {state && !state.ok && !fields ? (
+              <p role="alert" className="text-sm text-danger">
+                {state.error.message}
+              </p>
+            ) : null}
+            <Field label="E-mail" error={fields?.email ?? (state && !state.ok && state.error.code === "CONFLICT" ? state.error.message : undefined)}>
+              {(p) => <Input {...p} name="email" type="email" placeholder="name@company.com" defaultValue={values?.email} key={state?.at} />}
             </Field>
-            <SubmitButton variant="secondary" pendingLabel="Inviting…">
-              Invite
-            </SubmitButton>
-          </div>
-          <p className="text-xs text-muted">Responders write an account; observers read along.</p>
+            <div className="flex items-end gap-2">
+              <Field label="Role" className="flex-1" error={fields?.role}>
+                {(p) => (
+                  <Select {...p} name="role" defaultValue={values?.role ?? (canInviteResponders ? "responder" : "observer")} key={state?.at}>
+                    {canInviteResponders ? <option value="responder">Responder</option> : null}
+                    <option value="observer">Observer</option>
+                  </Select>
+                )}
+              </Field>
+              <SubmitButton variant="secondary" pendingLabel="Inviting…">
+                Invite
+              </SubmitButton>
+            </div>
+            <p className="text-xs text-muted">Responders write an account; observers read along.</p>
+          </FormFields>
         </form>
       ) : null}
     </div>

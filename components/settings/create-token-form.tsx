@@ -5,7 +5,7 @@ import { TriangleAlert } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { Field, Input, Select } from "@/components/ui/field";
-import { FormMessage, SubmitButton } from "@/components/ui/form-status";
+import { FormMessage, SubmitButton, FormFields } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/http/action";
 
 type Created = { name: string; token: string };
@@ -50,25 +50,27 @@ export function CreateTokenForm({ action, origin }: { action: Act; origin: strin
           </Button>
         </div>
       ) : null}
-      <form action={formAction} className="space-y-4" noValidate key={state?.at}>
-        <FormMessage state={state && !state.ok ? state : null} />
-        <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
-          <Field label="Name" hint="Where it will be used, so you recognise it later." error={fields?.name} required>
-            {(p) => <Input {...p} name="name" placeholder="CI script" defaultValue={v.name} maxLength={120} />}
-          </Field>
-          <Field label="Expires after" error={fields?.expiresInDays}>
-            {(p) => (
-              <Select {...p} name="expiresInDays" defaultValue={v.expiresInDays ?? "90"}>
-                {EXPIRY.map((o) => (
-                  <option key={o.label} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-        </div>
-        <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>
+      <form action={formAction} noValidate key={state?.at}>
+        <FormFields className="space-y-4">
+          <FormMessage state={state && !state.ok ? state : null} />
+          <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
+            <Field label="Name" hint="Where it will be used, so you recognise it later." error={fields?.name} required>
+              {(p) => <Input {...p} name="name" placeholder="CI script" defaultValue={v.name} maxLength={120} />}
+            </Field>
+            <Field label="Expires after" error={fields?.expiresInDays}>
+              {(p) => (
+                <Select {...p} name="expiresInDays" defaultValue={v.expiresInDays ?? "90"}>
+                  {EXPIRY.map((o) => (
+                    <option key={o.label} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+          </div>
+          <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>
+        </FormFields>
       </form>
     </div>
   );

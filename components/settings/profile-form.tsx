@@ -2,7 +2,7 @@
 
 import { useActionState, useSyncExternalStore } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
-import { FormMessage, SubmitButton } from "@/components/ui/form-status";
+import { FormMessage, SubmitButton, FormFields } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/http/action";
 
 type Act = (prev: ActionResult<null>, form: FormData) => Promise<ActionResult<null>>;
@@ -31,36 +31,38 @@ export function ProfileForm({
   // Keep a saved zone selectable even if this browser does not list it.
   const options = v.timezone && !zones.includes(v.timezone) ? [v.timezone, ...zones] : zones;
   return (
-    <form action={formAction} className="space-y-5" noValidate key={state?.at}>
-      <FormMessage state={state} />
-      <Field label="Name" hint="How you appear in reviews, accounts and the audit log." error={fields?.name} required>
-        {(p) => <Input {...p} name="name" autoComplete="name" defaultValue={v.name} maxLength={200} />}
-      </Field>
-      <Field label="E-mail" hint="You sign in with this address. An admin can help if it changes.">
-        {(p) => <Input {...p} value={profile.email} readOnly className="bg-surface-muted text-muted" />}
-      </Field>
-      <Field
-        label="Timezone"
-        error={fields?.timezone}
-        hint={
-          <>
-            Times throughout Debrief show in this timezone. Not set: they follow this device{device ? ` (${device})` : ""}.
-          </>
-        }
-      >
-        {(p) => (
-          <Select {...p} name="timezone" defaultValue={v.timezone ?? ""}>
-            <option value="">Not set — follow this device</option>
-            {options.map((z) => (
-              <option key={z} value={z}>
-                {z.replaceAll("_", " ")}
-                {z === device ? " (this device)" : ""}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>
+    <form action={formAction} noValidate key={state?.at}>
+      <FormFields className="space-y-5">
+        <FormMessage state={state} />
+        <Field label="Name" hint="How you appear in reviews, accounts and the audit log." error={fields?.name} required>
+          {(p) => <Input {...p} name="name" autoComplete="name" defaultValue={v.name} maxLength={200} />}
+        </Field>
+        <Field label="E-mail" hint="You sign in with this address. An admin can help if it changes.">
+          {(p) => <Input {...p} value={profile.email} readOnly className="bg-surface-muted text-muted" />}
+        </Field>
+        <Field
+          label="Timezone"
+          error={fields?.timezone}
+          hint={
+            <>
+              Times throughout Debrief show in this timezone. Not set: they follow this device{device ? ` (${device})` : ""}.
+            </>
+          }
+        >
+          {(p) => (
+            <Select {...p} name="timezone" defaultValue={v.timezone ?? ""}>
+              <option value="">Not set — follow this device</option>
+              {options.map((z) => (
+                <option key={z} value={z}>
+                  {z.replaceAll("_", " ")}
+                  {z === device ? " (this device)" : ""}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>
+      </FormFields>
     </form>
   );
 }

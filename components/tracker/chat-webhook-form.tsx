@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import type { AnyFormAction } from "@/components/ui/action-types";
 import { Alert } from "@/components/ui/alert";
 import { Field, Input } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/form-status";
+import { SubmitButton, FormFields } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/http/action";
 
 /** The team's Slack / Microsoft Teams incoming webhook, for reminders and digests. */
@@ -21,19 +21,21 @@ export function ChatWebhookForm({ teamId, host, action }: { teamId: string; host
   }, null);
   const fields = state && !state.ok ? state.error.fields : undefined;
   return (
-    <form ref={form} action={formAction} className="space-y-3" noValidate>
-      <input type="hidden" name="forTeam" value={teamId} />
-      {state && !state.ok && !fields ? <Alert tone="error">{state.error.message}</Alert> : null}
-      <Field
-        label="Incoming webhook URL"
-        error={fields?.chatWebhookUrl}
-        hint={host ? `A webhook on ${host} is set. Enter a new URL to replace it, or leave empty and save to remove it.` : "From Slack (Incoming Webhooks) or Microsoft Teams (Incoming Webhook connector)."}
-      >
-        {(p) => <Input {...p} name="chatWebhookUrl" type="url" autoComplete="off" placeholder="https://hooks.slack.com/services/…" />}
-      </Field>
-      <SubmitButton variant="secondary" pendingLabel="Saving…">
-        {host ? "Replace or remove" : "Save"}
-      </SubmitButton>
+    <form ref={form} action={formAction} noValidate>
+      <FormFields className="space-y-3">
+        <input type="hidden" name="forTeam" value={teamId} />
+        {state && !state.ok && !fields ? <Alert tone="error">{state.error.message}</Alert> : null}
+        <Field
+          label="Incoming webhook URL"
+          error={fields?.chatWebhookUrl}
+          hint={host ? `A webhook on ${host} is set. Enter a new URL to replace it, or leave empty and save to remove it.` : "From Slack (Incoming Webhooks) or Microsoft Teams (Incoming Webhook connector)."}
+        >
+          {(p) => <Input {...p} name="chatWebhookUrl" type="url" autoComplete="off" placeholder="https://hooks.slack.com/services/…" />}
+        </Field>
+        <SubmitButton variant="secondary" pendingLabel="Saving…">
+          {host ? "Replace or remove" : "Save"}
+        </SubmitButton>
+      </FormFields>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useFormStatus } from "react-dom";
 import { toast } from "sonner";
 import { Button, type ButtonVariant } from "./button";
 import { Alert } from "./alert";
+import { cn } from "./cn";
 
 /** A submit button that shows progress while its form's action runs. */
 export function SubmitButton({ children, pendingLabel, variant, className }: { children: React.ReactNode; pendingLabel?: string; variant?: ButtonVariant; className?: string }) {
@@ -13,6 +14,21 @@ export function SubmitButton({ children, pendingLabel, variant, className }: { c
     <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending} className={className}>
       {pending ? (pendingLabel ?? "Saving…") : children}
     </Button>
+  );
+}
+
+/**
+ * A form's fields, disabled while its action runs. React resets an action form when the action
+ * ends, and our forms then show what was sent (or start empty after a success), so anything typed
+ * in the meantime would silently vanish; the fields refuse it visibly instead. Wrap the form's
+ * content (the layout class goes here, not on the form).
+ */
+export function FormFields({ children, className }: { children: React.ReactNode; className?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <fieldset disabled={pending} aria-busy={pending || undefined} className={cn("min-w-0", className)}>
+      {children}
+    </fieldset>
   );
 }
 

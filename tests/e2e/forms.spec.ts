@@ -1,0 +1,49 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+/** Holds the page's next server-action POST to `path` until the returned release() is called. */
+async function holdNextAction(page: Page, path: RegExp): Promise<{ held: Promise<void>; release: () => void }> {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let markHeld!: () => void;
+  const held = new Promise<void>((resolve) => (markHeld = resolve));
+  await page.route(path, async (route) => {
+    if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
+      markHeld();
+      await gate;
+    }
+    await route.continue();
+  });
+  return { held, release };
+}
+
+test("while a form is being sent its fields refuse typing, so nothing typed meanwhile is silently lost", async ({ page }) => {
+  const title = `Held form ${Date.now()}`;
+  await signIn(page, "facilitator@example.com");
+  await page.goto("/incidents/new");
+  const titleField = page.getByLabel("Title");
+  await titleField.fill(title);
+  await page.getByLabel("Severity").selectOption("SEV3");
+  await page.getByLabel("Owning team").selectOption({ label: "Platform" });
+  await page.getByLabel("Started").fill("2026-11-20T10:00");
+  await page.getByLabel("Detected").fill("2026-11-20T09:00"); // before the start: the server refuses it
+  await page.getByLabel("Affected services").fill("search-api");
+
+  const { held, release } = await holdNextAction(page, /\/incidents\/new/);
+  await page.getByRole("button", { name: "Record incident" }).click();
+  await held;
+  // The action is on its way: the button says so and every field is disabled (React resets the form when the answer comes).
+  await expect(titleField).toBeDisabled();
+  await expect(page.getByLabel("Affected services")).toBeDisabled();
+  await expect(page.locator("fieldset[aria-busy=true]")).toHaveCount(1);
+  release();
+
+  // The answer: the field error, what was sent kept, and the fields usable again.
+  await expect(page.getByText("Detection cannot be before the incident started.")).toBeVisible();
+  await expect(titleField).toBeEnabled();
+  await expect(titleField).toHaveValue(title);
+  await expect(page.locator("fieldset[aria-busy=true]")).toHaveCount(0);
+  await page.getByLabel("Detected").fill("2026-11-20T10:05");
+  await page.getByRole("button", { name: "Record incident" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+});
