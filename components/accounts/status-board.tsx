@@ -6,7 +6,7 @@ import { BellRing } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { FormMessage, SubmitButton } from "@/components/ui/form-status";
+import { FormMessage, SubmitButton, FormFields } from "@/components/ui/form-status";
 import type { ActionResult, FormActionFn } from "@/lib/http/action";
 
 type Row = {
@@ -106,25 +106,29 @@ export function AccountSettingsForm<T>({
   const [state, formAction] = useActionState<ActionResult<T>, FormData>(action, null);
   const [tz] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   const f = state && !state.ok ? state.error.fields : undefined;
+  // React resets the form when the action ends: on an error, show what was sent, not the stored settings.
+  const sent = state && !state.ok ? state.values : null;
   return (
-    <form action={formAction} className="space-y-4" noValidate>
-      <FormMessage state={state} />
-      <input type="hidden" name="reviewId" value={reviewId} />
-      <input type="hidden" name="timezone" value={tz} />
-      <Field label="Deadline" hint={`In your timezone (${tz}). Overdue responders are highlighted and reminded once automatically.`} error={f?.deadline}>
-        {(p) => <Input {...p} type="datetime-local" name="deadline" defaultValue={deadlineLocal} />}
-      </Field>
-      <label className="flex items-start gap-3 text-sm">
-        <input type="checkbox" name="anonymise" defaultChecked={anonymise} className="mt-1 accent-[var(--accent)]" />
-        <span>
-          <span className="font-medium">Anonymise accounts</span>
-          <span className="block text-xs text-muted">After the reveal, authors show as “Responder A, B, C…” to everyone except admins.</span>
-        </span>
-      </label>
-      <Field label="Guiding questions" hint="One per line. Responders answer them in any order." error={f?.prompts}>
-        {(p) => <Textarea {...p} name="prompts" rows={7} defaultValue={prompts.join("\n")} />}
-      </Field>
-      <SubmitButton variant="secondary">Save settings</SubmitButton>
+    <form action={formAction} noValidate key={state?.at}>
+      <FormFields className="space-y-4">
+        <FormMessage state={state} />
+        <input type="hidden" name="reviewId" value={reviewId} />
+        <input type="hidden" name="timezone" value={tz} />
+        <Field label="Deadline" hint={`In your timezone (${tz}). Overdue responders are highlighted and reminded once automatically.`} error={f?.deadline}>
+          {(p) => <Input {...p} type="datetime-local" name="deadline" defaultValue={sent ? sent.deadline : deadlineLocal} />}
+        </Field>
+        <label className="flex items-start gap-3 text-sm">
+          <input type="checkbox" name="anonymise" defaultChecked={sent ? sent.anonymise === "on" : anonymise} className="mt-1 accent-[var(--accent)]" />
+          <span>
+            <span className="font-medium">Anonymise accounts</span>
+            <span className="block text-xs text-muted">After the reveal, authors show as “Responder A, B, C…” to everyone except admins.</span>
+          </span>
+        </label>
+        <Field label="Guiding questions" hint="One per line. Responders answer them in any order." error={f?.prompts}>
+          {(p) => <Textarea {...p} name="prompts" rows={7} defaultValue={sent ? sent.prompts : prompts.join("\n")} />}
+        </Field>
+        <SubmitButton variant="secondary">Save settings</SubmitButton>
+      </FormFields>
     </form>
   );
 }

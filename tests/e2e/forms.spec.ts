@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { baseUrlOf } from "./support/api-client";
 import { signIn } from "./support/auth";
+import { reviewInPhase } from "./support/reviews";
 
 /** Holds the page's next server-action POST to `path` until the returned release() is called. */
 async function holdNextAction(page: Page, path: RegExp): Promise<{ held: Promise<void>; release: () => void }> {
@@ -46,4 +48,31 @@ test("while a form is being sent its fields refuse typing, so nothing typed mean
   await page.getByLabel("Detected").fill("2026-11-20T10:05");
   await page.getByRole("button", { name: "Record incident" }).click();
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
+});
+
+test("refused account settings keep what the facilitator sent, not the stored ones", async ({ page, playwright }, info) => {
+  const { id } = await reviewInPhase(playwright, baseUrlOf(info), { responders: ["responder1@example.com"], phase: "INDEPENDENT" });
+  await signIn(page, "facilitator@example.com");
+  await page.goto(`/reviews/${id}/status`);
+  const prompts = page.getByLabel("Guiding questions");
+  const anonymise = page.getByRole("checkbox", { name: /Anonymise accounts/ });
+  const stored = await prompts.inputValue();
+  const edited = `${stored}\nWhat would you change first?`;
+  const wasAnonymised = await anonymise.isChecked();
+  await prompts.fill(edited);
+  await anonymise.setChecked(!wasAnonymised);
+  await page.getByLabel("Deadline").fill("2020-01-01T10:00"); // in the past: refused
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Choose a time in the future.")).toBeVisible();
+  await expect(prompts).toHaveValue(edited);
+  await expect(anonymise).toBeChecked({ checked: !wasAnonymised });
+  await expect(page.getByLabel("Deadline")).toHaveValue("2020-01-01T10:00");
+
+  // Fixed and sent again, the settings are stored as sent.
+  await page.getByLabel("Deadline").fill("2099-01-01T10:00");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+  await page.reload();
+  await expect(prompts).toHaveValue(edited);
+  await expect(anonymise).toBeChecked({ checked: !wasAnonymised });
 });
