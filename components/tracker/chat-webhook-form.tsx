@@ -20,8 +20,10 @@ export function ChatWebhookForm({ teamId, host, action }: { teamId: string; host
     return result;
   }, null);
   const fields = state && !state.ok ? state.error.fields : undefined;
+  // React resets the form when the action ends: on an error the field shows what was sent again.
+  const sent = state && !state.ok ? state.values.chatWebhookUrl : undefined;
   return (
-    <form ref={form} action={formAction} noValidate>
+    <form ref={form} action={formAction} noValidate key={state?.at}>
       <FormFields className="space-y-3">
         <input type="hidden" name="forTeam" value={teamId} />
         {state && !state.ok && !fields ? <Alert tone="error">{state.error.message}</Alert> : null}
@@ -30,7 +32,7 @@ export function ChatWebhookForm({ teamId, host, action }: { teamId: string; host
           error={fields?.chatWebhookUrl}
           hint={host ? `A webhook on ${host} is set. Enter a new URL to replace it, or leave empty and save to remove it.` : "From Slack (Incoming Webhooks) or Microsoft Teams (Incoming Webhook connector)."}
         >
-          {(p) => <Input {...p} name="chatWebhookUrl" type="url" autoComplete="off" placeholder="https://hooks.slack.com/services/…" />}
+          {(p) => <Input {...p} name="chatWebhookUrl" type="url" autoComplete="off" placeholder="https://hooks.slack.com/services/…" defaultValue={sent} />}
         </Field>
         <SubmitButton variant="secondary" pendingLabel="Saving…">
           {host ? "Replace or remove" : "Save"}

@@ -76,3 +76,13 @@ test("refused account settings keep what the facilitator sent, not the stored on
   await expect(prompts).toHaveValue(edited);
   await expect(anonymise).toBeChecked({ checked: !wasAnonymised });
 });
+
+test("a refused chat webhook URL stays in its field to be corrected", async ({ page }) => {
+  await signIn(page, "admin@example.com");
+  await page.goto("/teams/platform/tracker");
+  const url = page.getByLabel("Incoming webhook URL");
+  await url.fill("http://hooks.example.com/services/T000/B000/XXXX"); // not https: refused
+  await page.getByRole("button", { name: /^(Save|Replace or remove)$/ }).click();
+  await expect(page.getByText("The webhook URL must start with https://.")).toBeVisible();
+  await expect(url).toHaveValue("http://hooks.example.com/services/T000/B000/XXXX");
+});
