@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import { toast } from "sonner";
 import { Button, type ButtonVariant } from "./button";
@@ -20,13 +20,22 @@ export function SubmitButton({ children, pendingLabel, variant, className }: { c
 /**
  * A form's fields, disabled while its action runs. React resets an action form when the action
  * ends, and our forms then show what was sent (or start empty after a success), so anything typed
- * in the meantime would silently vanish; the fields refuse it visibly instead. Wrap the form's
- * content (the layout class goes here, not on the form).
+ * in the meantime would silently vanish; the fields refuse it visibly instead. Disabling drops the
+ * keyboard focus, so when the answer comes back with field errors the first field in error gets
+ * it (keyboard and screen-reader users land on what to fix). Wrap the form's content (the layout
+ * class goes here, not on the form).
  */
 export function FormFields({ children, className }: { children: React.ReactNode; className?: string }) {
   const { pending } = useFormStatus();
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  // Runs when the action ends, and on mount (forms re-keyed after an answer mount anew).
+  useEffect(() => {
+    if (pending) return;
+    const invalid = fieldset.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalid && document.activeElement?.getAttribute("aria-invalid") !== "true") invalid.focus();
+  }, [pending]);
   return (
-    <fieldset disabled={pending} aria-busy={pending || undefined} className={cn("min-w-0", className)}>
+    <fieldset ref={fieldset} disabled={pending} aria-busy={pending || undefined} className={cn("min-w-0", className)}>
       {children}
     </fieldset>
   );

@@ -42,6 +42,7 @@ test("while a form is being sent its fields refuse typing, so nothing typed mean
 
   // The answer: the field error, what was sent kept, and the fields usable again.
   await expect(page.getByText("Detection cannot be before the incident started.")).toBeVisible();
+  await expect(page.getByLabel("Detected")).toBeFocused(); // the field to fix has the keyboard focus
   await expect(titleField).toBeEnabled();
   await expect(titleField).toHaveValue(title);
   await expect(page.locator("fieldset[aria-busy=true]")).toHaveCount(0);
@@ -64,6 +65,7 @@ test("refused account settings keep what the facilitator sent, not the stored on
   await page.getByLabel("Deadline").fill("2020-01-01T10:00"); // in the past: refused
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Choose a time in the future.")).toBeVisible();
+  await expect(page.getByLabel("Deadline")).toBeFocused();
   await expect(prompts).toHaveValue(edited);
   await expect(anonymise).toBeChecked({ checked: !wasAnonymised });
   await expect(page.getByLabel("Deadline")).toHaveValue("2020-01-01T10:00");
