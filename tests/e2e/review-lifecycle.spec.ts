@@ -103,7 +103,7 @@ test("a facilitator records an incident, starts its review, invites people and w
     }
   }
   await expect(page.getByText("Read the review")).toBeVisible();
-  await expect(page.getByText("moved the review to Published")).toBeVisible();
+  await expect(page.getByText("moved this review to Published")).toBeVisible();
 
   // Someone outside the team and the review gets the same page as for a missing review.
   const ctx = await browser.newContext();
