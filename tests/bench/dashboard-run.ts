@@ -5,64 +5,31 @@
  * afterwards. Alone it builds into its own NEXT_DIST_DIR (when missing, or with --rebuild), so it
  * never replaces another bench's build.
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { parseArgs } from "node:util";
 import { runDashboardBench } from "./dashboard";
 import { dashboardSections, printDashboard, saveDashboard } from "./dashboard-report";
-import { createBenchDatabase } from "./database";
-import { writeDoc } from "./report";
+import { runLoadPart } from "./load-part";
+import { benchPart } from "./parts";
 import { BENCH_DIST_DIR } from "./server";
-import { benchPart, buildInto, webProcessesToMeasure } from "./parts";
-
-const OWN_DIST_DIR = ".next-bench-dashboard";
 
 /** "only" for `--only=dashboard`, "skip" for another `--only`, "also" in a whole run. */
 export function dashboardPart(argv = process.argv.slice(2)): "only" | "also" | "skip" {
   return benchPart("dashboard", argv);
 }
 
-function settings(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    strict: false,
-    options: {
-      "dashboard-reviews": { type: "string", default: "5000" },
-      duration: { type: "string", default: "5" },
-      rounds: { type: "string", default: "3" },
-      warmup: { type: "string", default: "3" },
-      connections: { type: "string", default: "20" },
-      rebuild: { type: "boolean", default: false },
+export async function runDashboardPart(alone = dashboardPart() === "only"): Promise<void> {
+  await runLoadPart({
+    name: "dashboard",
+    reviewsOption: "dashboard-reviews",
+    defaultReviews: 5_000,
+    ownDistDir: ".next-bench-dashboard",
+    sharedDistDir: BENCH_DIST_DIR,
+    alone,
+    run: runDashboardBench,
+    report: async (run) => {
+      printDashboard(run);
+      await saveDashboard(run);
     },
   });
-  const int = (name: string, v: unknown, min: number) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min} (got ${String(v)})`);
-    return n;
-  };
-  return {
-    reviews: int("dashboard-reviews", values["dashboard-reviews"], 1),
-    durationS: int("duration", values.duration, 1),
-    rounds: int("rounds", values.rounds, 1),
-    warmupS: int("warmup", values.warmup, 0),
-    connections: int("connections", values.connections, 1),
-    rebuild: values.rebuild === true,
-  };
-}
-
-export async function runDashboardPart(alone = dashboardPart() === "only"): Promise<void> {
-  const s = { ...settings(process.argv.slice(2)), webProcesses: await webProcessesToMeasure() };
-  const distDir = alone ? OWN_DIST_DIR : BENCH_DIST_DIR;
-  if (alone && (s.rebuild || !existsSync(path.join(distDir, "BUILD_ID")))) await buildInto(distDir);
-  const database = await createBenchDatabase(process.env.DATABASE_URL || undefined);
-  try {
-    const run = await runDashboardBench(database, s, distDir);
-    printDashboard(run);
-    await saveDashboard(run);
-  } finally {
-    await database.drop().catch((e: unknown) => console.error(`Could not drop the dashboard bench database: ${String(e)}`));
-  }
-  if (alone) console.log(`▸ Wrote ${await writeDoc()}`);
 }
 
 export { dashboardSections };
