@@ -7,10 +7,11 @@ import { Field, Input, Textarea } from "@/components/ui/field";
 import { FormMessage, FormFields } from "@/components/ui/form-status";
 import type { ActionResult, FormActionFn } from "@/lib/http/action";
 import type { ReviewVisibility } from "@/lib/policies/types";
+import { VisibilityChoice, type VisibilityOption } from "@/components/reviews/visibility-choice";
 
 type Details = { summary: string; impact: string; tags: string[]; visibility: ReviewVisibility; sensitiveReviewedAt: Date | null };
 
-const AUDIENCES: [ReviewVisibility, string, string][] = [
+const AUDIENCES: VisibilityOption[] = [
   ["ORGANISATION", "The whole organisation", "Recommended: everyone finds it in the library, so other teams learn from it."],
   ["TEAM", "The owning team", "Members of the owning team and the people who took part."],
   ["PARTICIPANTS", "Participants only", "Only the people who took part (and admins). For sensitive incidents."],
@@ -42,21 +43,7 @@ export function PublishForm<T>({ action, reviewId, details, published }: { actio
         <Field label="Tags" hint="Separated by commas, e.g. tls, certificates, on-call. Readers filter and follow tags." error={f?.tags}>
           {(p) => <Input {...p} name="tags" defaultValue={v.tags ?? details.tags.join(", ")} placeholder="tls, certificates" />}
         </Field>
-        <fieldset>
-          <legend className="text-sm font-medium">Who can read it</legend>
-          <div className="mt-2 grid gap-2">
-            {AUDIENCES.map(([value, label, hint]) => (
-              <label key={value} className="flex cursor-pointer gap-3 rounded-md border border-border p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft/40">
-                <input type="radio" name="visibility" value={value} defaultChecked={(v.visibility ?? details.visibility) === value} className="mt-1 accent-[var(--accent)]" />
-                <span>
-                  <span className="block text-sm font-medium">{label}</span>
-                  <span className="block text-xs text-muted">{hint}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-          {f?.visibility ? <p className="mt-1 text-xs font-medium text-danger">{f.visibility.join(" ")}</p> : null}
-        </fieldset>
+        <VisibilityChoice legend="Who can read it" options={AUDIENCES} defaultValue={v.visibility ?? details.visibility} error={f?.visibility} />
         <div id="sensitive" className="scroll-mt-6 rounded-lg border border-border bg-surface-muted/50 p-4">
           <label className="flex cursor-pointer gap-3">
             <input type="checkbox" name="sensitiveReviewed" defaultChecked={checked} className="mt-1 size-4 accent-[var(--accent)]" aria-describedby="sensitive-hint" />

@@ -5,12 +5,13 @@ import { ButtonLink } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormMessage, SubmitButton, FormFields } from "@/components/ui/form-status";
 import type { ActionResult, FormActionFn } from "@/lib/http/action";
+import { VisibilityChoice, type VisibilityOption } from "./visibility-choice";
 
-const VISIBILITY = [
+const VISIBILITY: VisibilityOption[] = [
   ["ORGANISATION", "The whole organisation", "Recommended: other teams learn from it too."],
   ["TEAM", "The owning team", "Members of the team that owns the incident."],
   ["PARTICIPANTS", "Participants only", "For sensitive incidents."],
-] as const;
+];
 
 export function NewReviewForm<T>({
   action,
@@ -45,20 +46,7 @@ export function NewReviewForm<T>({
             </Select>
           )}
         </Field>
-        <fieldset>
-          <legend className="text-sm font-medium">Once published, who can read it?</legend>
-          <div className="mt-2 grid gap-2">
-            {VISIBILITY.map(([value, label, hint]) => (
-              <label key={value} className="flex cursor-pointer gap-3 rounded-md border border-border p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft/40">
-                <input type="radio" name="visibility" value={value} defaultChecked={(v.visibility ?? "ORGANISATION") === value} className="mt-1 accent-[var(--accent)]" />
-                <span>
-                  <span className="block text-sm font-medium">{label}</span>
-                  <span className="block text-xs text-muted">{hint}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <VisibilityChoice legend="Once published, who can read it?" options={VISIBILITY} defaultValue={v.visibility ?? "ORGANISATION"} />
         <div className="flex gap-2">
           <SubmitButton pendingLabel="Starting…">Start review</SubmitButton>
           <ButtonLink href={`/incidents/${incident.id}`} variant="ghost">
