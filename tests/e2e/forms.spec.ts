@@ -88,3 +88,13 @@ test("a refused chat webhook URL stays in its field to be corrected", async ({ p
   await expect(page.getByText("The webhook URL must start with https://.")).toBeVisible();
   await expect(url).toHaveValue("http://hooks.example.com/services/T000/B000/XXXX");
 });
+
+test("a refused follow keeps what was typed in its field", async ({ page }) => {
+  await signIn(page, "responder2@example.com");
+  await page.goto("/settings/following");
+  const service = page.getByLabel("A service");
+  await service.fill("   "); // passes the browser's `required`, refused by the server once trimmed
+  await page.locator("form").filter({ has: service }).getByRole("button", { name: "Follow" }).click();
+  await expect(page.locator("form").filter({ has: service }).getByRole("alert")).toBeVisible();
+  await expect(service).toHaveValue("   ");
+});
