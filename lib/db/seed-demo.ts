@@ -11,7 +11,7 @@ import { seedDemoActions } from "./demo-actions";
 import { seedDemoLibrary } from "./demo-library";
 import { runDemoFollowUp, seedDemoFollow } from "./demo-follow";
 import { seedDemoSession } from "./demo-session";
-import { letter } from "../reviews/phase-effects";
+import { shuffledLetters } from "../reviews/anonymous-letters";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -191,8 +191,9 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
         if (revealed) {
           await tx.review.update({ where: { id: review.id }, data: { revealedAt: new Date(createdAt.getTime() + 2 * H) } });
           const responders = inc.review.people.filter(([, role]) => role === "RESPONDER");
+          const letters = shuffledLetters(responders.length);
           for (const [i, [email]] of responders.entries()) {
-            await tx.reviewParticipant.updateMany({ where: { reviewId: review.id, userId: users.get(email)! }, data: { anonymousLabel: letter(i) } });
+            await tx.reviewParticipant.updateMany({ where: { reviewId: review.id, userId: users.get(email)! }, data: { anonymousLabel: letters[i] } });
           }
         }
         if (inc.review.phase === "GROUP") await seedDemoSession(tx, review, users, startedAt);

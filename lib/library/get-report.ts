@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { FINDING_CATEGORIES, FINDING_CATEGORY_LABEL } from "../findings/categories";
 import { can, reportAbilities } from "../policies";
 import type { Actor, ParticipantRole } from "../policies/types";
+import { byLetter } from "../reviews/anonymous-letters";
 import { loadVisibleReview } from "../reviews/load-review";
 import { KEY_MOMENT_LABEL } from "../timeline/shared-entries";
 
@@ -23,7 +24,13 @@ function participantsOf(
   anonymised: boolean,
 ) {
   return [...participants]
-    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.createdAt.getTime() - b.createdAt.getTime())
+    .sort(
+      (a, b) =>
+        ROLE_ORDER[a.role] - ROLE_ORDER[b.role] ||
+        // Anonymised responders in letter order: "Responder A, B, C", not the order they joined in.
+        (anonymised && a.role === "RESPONDER" ? byLetter(a.anonymousLabel ?? "?", b.anonymousLabel ?? "?") : 0) ||
+        a.createdAt.getTime() - b.createdAt.getTime(),
+    )
     .map((p) => ({
       role: p.role,
       name: anonymised && p.role !== "FACILITATOR" ? (p.role === "RESPONDER" ? `Responder ${p.anonymousLabel ?? "?"}` : "Observer") : (p.user.name ?? p.user.email),

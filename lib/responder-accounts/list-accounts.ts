@@ -7,6 +7,7 @@ import { db } from "../db/client";
 import type { DocNode } from "../editor/doc";
 import { can, isAdmin, isRevealed } from "../policies";
 import type { Actor } from "../policies/types";
+import { byLetter } from "../reviews/anonymous-letters";
 import { loadVisibleReview } from "../reviews/load-review";
 
 export async function listAccounts(actor: Actor, reviewId: string) {
@@ -27,12 +28,15 @@ export async function listAccounts(actor: Actor, reviewId: string) {
   });
   const labels = new Map(review.participants.map((p) => [p.userId, p.anonymousLabel]));
   const hideNames = review.anonymiseAccounts && !isAdmin(actor);
+  // Anonymised accounts go in letter order: the order they were started in is on the status board.
+  const labelOf = (authorId: string) => labels.get(authorId) ?? "?";
+  if (review.anonymiseAccounts) accounts.sort((a, b) => byLetter(labelOf(a.authorId), labelOf(b.authorId)));
   return {
     revealed,
     anonymised: review.anonymiseAccounts,
     accounts: accounts.map((a) => {
       const own = a.authorId === actor.id;
-      const label = `Responder ${labels.get(a.authorId) ?? "?"}`;
+      const label = `Responder ${labelOf(a.authorId)}`;
       const showName = !hideNames || own;
       return {
         id: a.id,

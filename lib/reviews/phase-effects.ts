@@ -9,15 +9,9 @@ import type { Tx } from "../db/client";
 import { upsertSearchDocument } from "../library/search-document";
 import { createNotifications } from "../notify/notifications";
 import type { ParticipantRole, ReviewPhase } from "../policies/types";
+import { shuffledLetters } from "./anonymous-letters";
 
-type Review = { id: string; title: string; participants: { id: string; userId: string; role: ParticipantRole; createdAt: Date }[] };
-
-/** "A", "B", … "Z", "AA", … */
-export function letter(i: number): string {
-  let s = "";
-  for (let n = i; n >= 0; n = Math.floor(n / 26) - 1) s = String.fromCharCode(65 + (n % 26)) + s;
-  return s;
-}
+type Review = { id: string; title: string; participants: { id: string; userId: string; role: ParticipantRole }[] };
 
 export async function applyPhaseEffects(tx: Tx, review: Review, to: ReviewPhase, actorId: string, now: Date): Promise<void> {
   const url = `/reviews/${review.id}`;
@@ -37,9 +31,9 @@ export async function applyPhaseEffects(tx: Tx, review: Review, to: ReviewPhase,
   }
   if (to === "GROUP") {
     await tx.review.update({ where: { id: review.id }, data: { revealedAt: now } });
-    // Letters in the order people joined the review: stable, and unrelated to who wrote what first.
-    const ordered = [...responders].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-    for (const [i, p] of ordered.entries()) await tx.reviewParticipant.update({ where: { id: p.id }, data: { anonymousLabel: letter(i) } });
+    // Letters drawn at random, so that neither the order people joined in nor who wrote first gives an author away.
+    const letters = shuffledLetters(responders.length);
+    for (const [i, p] of responders.entries()) await tx.reviewParticipant.update({ where: { id: p.id }, data: { anonymousLabel: letters[i] } });
     await createNotifications(
       tx,
       review.participants

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client";
 import { exportFileName, exportReport } from "../../lib/library/export-report";
 import { getReport } from "../../lib/library/get-report";
-import { buildAccount, uid } from "../support/factories";
+import { buildAccount, buildUser, uid } from "../support/factories";
 import { buildPublishableReview, buildPublishedReview } from "./library-fixtures";
 
 describe("the report", () => {
@@ -20,6 +20,15 @@ describe("the report", () => {
     expect(report.blamelessStatement).toContain("conditions, not at individuals");
     await expect(getReport(built.actors.outsider, built.review.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getReport(built.actors.outsider, built.review.id, { publishedOnly: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("lists anonymised responders in letter order, not the order they joined in", async () => {
+    const built = await buildPublishedReview({ anonymise: true });
+    const later = await buildUser();
+    await db().reviewParticipant.create({ data: { reviewId: built.review.id, userId: later.id, role: "RESPONDER", anonymousLabel: "A" } });
+    await db().reviewParticipant.updateMany({ where: { reviewId: built.review.id, userId: built.users.responder.id }, data: { anonymousLabel: "B" } });
+    const report = await getReport(built.actors.teamMember, built.review.id);
+    expect(report.participants.map((p) => p.name)).toEqual([built.users.facilitator.name, "Responder A", "Responder B", "Observer"]);
   });
 
   it("is a preview for participants before publication, and 404 in the library", async () => {

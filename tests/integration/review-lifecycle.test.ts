@@ -100,6 +100,21 @@ describe("moving a review through its phases", () => {
     expect(await db().auditEvent.count({ where: { reviewId: review.id, type: "review.phase_changed" } })).toBe(1);
   });
 
+  it("gives responders their anonymous letters at the reveal in a random order, not the order they joined in", async () => {
+    const { review, actors } = await buildCast("INDEPENDENT");
+    for (let i = 0; i < 9; i++) await addParticipant(actors.facilitator, review.id, { email: (await buildUser()).email, role: "responder" });
+    const before = await db().reviewParticipant.findMany({ where: { reviewId: review.id, role: "RESPONDER" } });
+    expect(before.map((p) => p.anonymousLabel)).toEqual(Array(10).fill(null));
+
+    await moveReviewPhase(actors.facilitator, review.id, { to: "GROUP" });
+    // The order everyone sees in the participant list.
+    const joined = await db().reviewParticipant.findMany({ where: { reviewId: review.id, role: "RESPONDER" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const letters = joined.map((p) => p.anonymousLabel);
+    expect([...letters].sort()).toEqual(["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"]);
+    // One chance in 3.6 million that a fair shuffle of ten gives back the joining order.
+    expect(letters.join("")).not.toBe("ABCDEFGHIJ");
+  });
+
   it("needs a responder before independent accounts start", async () => {
     const facilitator = await buildUser();
     const team = await buildTeam([{ userId: facilitator.id }]);

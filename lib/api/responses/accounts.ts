@@ -76,7 +76,9 @@ export const accountListSchema = z.object({
       id: z.string(),
       author: z
         .object({ id: z.string().nullable(), name: z.string(), label: z.string() })
-        .describe("With anonymised accounts, everyone but admins sees `Responder A`, `Responder B`… as the name and no id (your own account excepted)."),
+        .describe(
+          "With anonymised accounts, everyone but admins sees `Responder A`, `Responder B`… as the name and no id (your own account excepted). Letters are drawn at random at the reveal, and anonymised accounts come in letter order.",
+        ),
       own: z.boolean().describe("Whether you wrote it."),
       status: z.enum(["DRAFTING", "SUBMITTED"]),
       submittedAt: dateTime.nullable(),
