@@ -148,7 +148,7 @@ export function describeAuditEvent(e: AuditEventFacts, find: AuditLookups): Audi
       return ["edited the incident ", find.incident(e.subjectId), ...(fields.length ? [` (${fields.join(", ")})`] : [])];
     }
     case "review.created":
-      return ["started the review ", find.review(e.reviewId ?? e.subjectId)];
+      return ["started ", find.review(e.reviewId ?? e.subjectId)];
     case "review.phase_changed":
       return ["moved ", find.review(e.reviewId ?? e.subjectId), ` to ${PHASE_LABEL[str("to") as ReviewPhase] ?? str("to") ?? "a new phase"}`];
     case "review.participant_added":

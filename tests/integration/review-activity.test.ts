@@ -14,6 +14,7 @@ async function record(fx: Awaited<ReturnType<typeof buildSession>>) {
   await db().$transaction(async (tx) => {
     await recordAuditEvent(tx, { type: "account.submitted", actorId: fx.users.responder.id, reviewId, subjectId: fx.accounts.a.id, data: {} });
     await recordAuditEvent(tx, { type: "account.late_addition", actorId: fx.second.id, reviewId, subjectId: fx.accounts.b.id, data: {} });
+    await recordAuditEvent(tx, { type: "review.created", actorId: fx.users.facilitator.id, reviewId, subjectId: reviewId, data: { incidentId: "i", title: "t", facilitatorId: fx.users.facilitator.id } });
     await recordAuditEvent(tx, { type: "review.phase_changed", actorId: fx.users.facilitator.id, reviewId, subjectId: reviewId, data: { from: "INDEPENDENT", to: "GROUP" } });
     await recordAuditEvent(tx, { type: "action.reminded", actorId: null, reviewId, subjectId: reviewId, data: { threshold: "overdue", userIds: [] } });
   });
@@ -30,6 +31,7 @@ describe("a review's activity", () => {
     const facilitator = fx.users.facilitator.name;
     expect(seen).toEqual(
       expect.arrayContaining([
+        `${facilitator} started this review`,
         `${facilitator} moved this review to Group session`,
         "Debrief sent a reminder (overdue) for an action of this review",
         `${fx.users.responder.name} submitted their account for this review`,
