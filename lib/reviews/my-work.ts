@@ -1,4 +1,6 @@
+import { listBacklogsToRank, listMyActions } from "../action-items/my-actions";
 import { db } from "../db/client";
+import { listPublishedReviews } from "../follow/published-reviews";
 import type { Actor } from "../policies/types";
 import { visibleReviewsWhere } from "./review-scope";
 import { visibleIncidentsWhere } from "../incidents/incident-scope";
@@ -12,17 +14,32 @@ const reviewSelect = {
   incident: { select: { id: true, title: true, severity: true, team: { select: { name: true } } } },
 } as const;
 
-/** What needs this person now: the My work page. */
-export async function getMyWork(actor: Actor) {
+/**
+ * What needs this person now: the My work page — accounts to write (deadline first), reviews they
+ * facilitate or take part in, their open actions, the backlogs they rank, their teams' incidents
+ * without a review, and what was published for what they follow (or lately, if they follow nothing).
+ */
+export async function getMyWork(actor: Actor, now = new Date()) {
   const mine = await db().reviewParticipant.findMany({
     where: { userId: actor.id, review: { phase: { not: "PUBLISHED" } } },
-    select: { role: true, review: { select: reviewSelect } },
+    select: {
+      role: true,
+      review: { select: { ...reviewSelect, accountDeadline: true, accounts: { where: { authorId: actor.id }, select: { status: true } } } },
+    },
     orderBy: { review: { updatedAt: "desc" } },
     take: 100,
   });
-  const toWrite = mine.filter((m) => m.role === "RESPONDER" && m.review.phase === "INDEPENDENT").map((m) => m.review);
-  const facilitating = mine.filter((m) => m.role === "FACILITATOR").map((m) => m.review);
-  const other = mine.filter((m) => !toWrite.includes(m.review) && !facilitating.includes(m.review)).map((m) => ({ ...m.review, role: m.role }));
+  const submitted = (m: (typeof mine)[number]) => m.review.accounts[0]?.status === "SUBMITTED";
+  const row = ({ review: { accounts: _mine, accountDeadline: _deadline, ...review } }: (typeof mine)[number]) => review;
+  const writing = mine.filter((m) => m.role === "RESPONDER" && m.review.phase === "INDEPENDENT" && !submitted(m));
+  const toWrite = writing
+    .map((m) => ({ ...row(m), deadline: m.review.accountDeadline, overdue: Boolean(m.review.accountDeadline && m.review.accountDeadline < now) }))
+    // The nearest deadline first; reviews without one after, most recently active first.
+    .sort((a, b) => (a.deadline?.getTime() ?? Infinity) - (b.deadline?.getTime() ?? Infinity));
+  const facilitating = mine.filter((m) => m.role === "FACILITATOR").map(row);
+  const other = mine
+    .filter((m) => m.role !== "FACILITATOR" && !writing.includes(m))
+    .map((m) => ({ ...row(m), role: m.role, submitted: m.role === "RESPONDER" && m.review.phase === "INDEPENDENT" && submitted(m) }));
 
   const since = new Date(Date.now() - 60 * 86_400_000);
   const teamIds = Object.keys(actor.teams);
@@ -35,11 +52,20 @@ export async function getMyWork(actor: Actor) {
       })
     : [];
 
-  const published = await db().review.findMany({
-    where: { AND: [visibleReviewsWhere(actor), { phase: "PUBLISHED" }] },
-    orderBy: { publishedAt: "desc" },
-    take: 5,
-    select: { ...reviewSelect, publishedAt: true },
-  });
-  return { toWrite, facilitating, other, unreviewed, published };
+  const [actions, backlogs, following, follows] = await Promise.all([
+    listMyActions(actor, now),
+    listBacklogsToRank(actor, now),
+    listPublishedReviews(actor, { followedBy: actor.id, limit: 5 }),
+    db().subscription.count({ where: { userId: actor.id } }),
+  ]);
+  // What was published for what they follow; lately published reviews when they follow nothing (or nothing matched yet).
+  const published = following.length
+    ? following.map((r) => ({ id: r.id, title: r.title, phase: "PUBLISHED" as const, updatedAt: r.publishedAt, publishedAt: r.publishedAt, incident: { severity: r.severity, team: { name: r.team.name } } }))
+    : await db().review.findMany({
+        where: { AND: [visibleReviewsWhere(actor), { phase: "PUBLISHED" }] },
+        orderBy: { publishedAt: "desc" },
+        take: 5,
+        select: { ...reviewSelect, publishedAt: true },
+      });
+  return { toWrite, facilitating, other, actions, backlogs, unreviewed, published, publishedFor: following.length ? ("following" as const) : ("everyone" as const), follows };
 }

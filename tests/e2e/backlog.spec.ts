@@ -1,5 +1,6 @@
 /**
- * A team's backlog in the browser: the product manager finds it under "Backlogs", ranks it with
+ * A team's backlog in the browser: the product manager is sent there from My work (and finds it
+ * under "Backlogs"), ranks it with
  * the move buttons from the keyboard, with dnd-kit's keyboard dragging (Space, arrows, Space) and
  * with the mouse, and sets a priority — each saved, as the API confirms; a team member without
  * rights reads the same list with no controls (and the API refuses a move); someone outside the
@@ -30,8 +31,16 @@ test("the product manager ranks by keyboard and by drag and drop; a member reads
   const ranked = () => backlogTitles(review.admin, review.teamId, review.id);
   expect(await ranked()).toEqual([A, B, C, D]);
 
-  // Priya finds the backlog under "Backlogs" in the sidebar.
+  // Priya's My work says new actions wait in her backlog, and takes her there.
   const pm = await signedIn(browser, "pm@example.com");
+  await pm.goto("/");
+  const toRank = pm.getByRole("region", { name: "Backlogs you rank" }).getByRole("listitem").filter({ hasText: "Payments" });
+  await expect(toRank).toContainText(/\d+ new actions? (to rank|since you last ranked)/);
+  await toRank.getByRole("link", { name: "Payments" }).click();
+  await expect(pm).toHaveURL(/\/teams\/payments\/backlog$/);
+
+  // She also finds it under "Backlogs" in the sidebar.
+  await pm.goto("/");
   await pm.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Backlogs" }).click();
   await pm.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Payments/ }).click();
   await expect(pm).toHaveURL(/\/teams\/payments\/backlog$/);
@@ -88,6 +97,10 @@ test("the product manager ranks by keyboard and by drag and drop; a member reads
   await expect
     .poll(async () => (await expectJson<{ items: { title: string; priority: string }[] }>(await review.admin.get(`/api/v1/teams/${review.teamId}/backlog?reviewId=${review.id}`), 200)).items.find((i) => i.title === B)?.priority)
     .toBe("HIGH");
+
+  // Ranked: nothing waits for her any more.
+  await pm.goto("/");
+  await expect(pm.getByRole("region", { name: "Backlogs you rank" }).getByRole("listitem").filter({ hasText: "Payments" })).toContainText("Nothing new since you last ranked");
 
   // A team member without ranking rights reads the same order, with no controls; the API refuses a move.
   const riley = await signedIn(browser, "responder1@example.com");
