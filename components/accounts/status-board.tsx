@@ -121,7 +121,7 @@ export function AccountSettingsForm<T>({
           <input type="checkbox" name="anonymise" defaultChecked={sent ? sent.anonymise === "on" : anonymise} className="mt-1 accent-[var(--accent)]" />
           <span>
             <span className="font-medium">Anonymise accounts</span>
-            <span className="block text-xs text-muted">After the reveal, authors show as “Responder A, B, C…” to everyone except admins.</span>
+            <span className="block text-xs text-muted">After the reveal, authors show as “Responder A, B, C…” — letters drawn at random — to everyone except admins.</span>
           </span>
         </label>
         <Field label="Guiding questions" hint="One per line. Responders answer them in any order." error={f?.prompts}>
