@@ -13,7 +13,7 @@ export const listReviewsSchema = z.object({
   filter: z.enum(REVIEW_FILTERS).default("all"),
   phase: z.enum(PHASES).optional(),
   teamId: z.string().optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).optional().describe("Words that must all appear, in any order, in the review's title or its incident's (case-insensitive)."),
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -53,6 +53,8 @@ type Row = {
 export const listPool = () => preparedPool({ label: "list", settings: {}, maxShapes: 32 });
 
 const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** The words of a search (at most eight: more narrow nothing down and only lengthen the query). */
+const searchWords = (q: string | undefined) => (q ?? "").split(/\s+/).filter(Boolean).slice(0, 8);
 
 /** What the list's statement needs: the input with the cursor decoded. */
 export type ListReviewsQuery = Omit<ListReviewsInput, "cursor"> & { after?: { at: Date; id: string } | null };
@@ -70,8 +72,9 @@ export function listReviewsSql(actor: Actor, input: ListReviewsQuery): Prisma.Sq
   if (input.filter === "teams") conditions.push(Prisma.sql`i."teamId" = ANY(${teams}::text[])`);
   if (input.phase) conditions.push(Prisma.sql`r.phase = ${input.phase}::"ReviewPhase"`);
   if (input.teamId) conditions.push(Prisma.sql`i."teamId" = ${input.teamId}`);
-  if (input.q) {
-    const like = `%${escapeLike(input.q)}%`;
+  // Every word typed, in any order, in the review's title or its incident's.
+  for (const word of searchWords(input.q)) {
+    const like = `%${escapeLike(word)}%`;
     conditions.push(Prisma.sql`(r.title ILIKE ${like} OR i.title ILIKE ${like})`);
   }
   const after = input.after;

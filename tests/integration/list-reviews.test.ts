@@ -30,6 +30,11 @@ describe("the reviews list", () => {
     expect(ids(await listReviews(cast.actors.teamMember, { ...base, filter: "teams", q: tag })).sort()).toEqual([cast.review.id, teamOnly.id].sort());
     expect(ids(await listReviews(cast.actors.teamMember, { ...base, filter: "mine", q: tag }))).toEqual([]);
     expect(ids(await listReviews(cast.actors.teamMember, { ...base, filter: "all", q: tag, phase: "GROUP" }))).toEqual([teamOnly.id]);
+    // Words in any order, from the review's title and its incident's.
+    const incidentWord = (await db().incident.findUniqueOrThrow({ where: { id: cast.incident.id } })).title.split(/\s+/).at(-1)!;
+    expect(ids(await listReviews(cast.actors.admin, { ...base, filter: "all", q: `done   ${tag}` }))).toEqual([cast.review.id]);
+    expect(ids(await listReviews(cast.actors.admin, { ...base, filter: "all", q: `${tag} ${incidentWord}` }))).toEqual([cast.review.id]);
+    expect(ids(await listReviews(cast.actors.admin, { ...base, filter: "all", q: `${tag} nosuchword` }))).toEqual([]);
     // LIKE wildcards in the search are taken literally.
     expect(ids(await listReviews(cast.actors.admin, { ...base, filter: "all", q: `${tag} 100%_done` }))).toEqual([cast.review.id]);
     expect(ids(await listReviews(cast.actors.admin, { ...base, filter: "all", q: `${tag} 1%` }))).toEqual([]);
