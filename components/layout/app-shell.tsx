@@ -6,6 +6,7 @@ import { Fragment, useState } from "react";
 import { BarChart3, Bell, BookOpen, ClipboardList, Flame, Home, Menu, Settings, Shield, Users, X } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { BacklogNav } from "@/components/backlog/backlog-nav";
+import { CommandPalette, CommandPaletteButton } from "./command-palette";
 import { UserMenu } from "./user-menu";
 
 const NAV = [
@@ -77,45 +78,51 @@ export function AppShell({ user, unread, children }: { user: User; unread: numbe
   const setOpen = (next: boolean | ((o: boolean) => boolean)) =>
     setOpenOn((typeof next === "function" ? next(open) : next) ? pathname : null);
   return (
-    <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_1fr] print:block">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
-        Skip to content
-      </a>
-      <aside className="sticky top-0 hidden h-dvh flex-col border-r border-border bg-surface px-3 py-4 lg:flex print:hidden">
-        <Link href="/" className="mb-6 flex items-center gap-2 px-2 font-semibold tracking-tight">
-          <img src="/icon.svg" alt="" className="size-6" /> Debrief
-        </Link>
-        <nav aria-label="Main" className="flex-1">
-          <NavLinks isAdmin={user.isAdmin} unread={unread} />
-        </nav>
-        <UserMenu user={user} />
-      </aside>
-      <header className="sticky top-0 z-30 flex items-center justify-between border-b border-border bg-surface px-4 py-2.5 lg:hidden print:hidden">
-        <Link href="/" className="flex items-center gap-2 font-semibold">
-          <img src="/icon.svg" alt="" className="size-6" /> Debrief
-        </Link>
-        <button
-          type="button"
-          onClick={() => setOpen((o) => !o)}
-          aria-expanded={open}
-          aria-controls="mobile-nav"
-          className="rounded-md p-2 hover:bg-surface-muted"
-        >
-          {open ? <X className="size-5" aria-hidden /> : <Menu className="size-5" aria-hidden />}
-          <span className="sr-only">{open ? "Close menu" : "Open menu"}</span>
-        </button>
-      </header>
-      {open ? (
-        <nav id="mobile-nav" aria-label="Main" className="sticky top-[53px] z-20 border-b border-border bg-surface px-3 py-3 shadow-sm lg:hidden">
-          <NavLinks isAdmin={user.isAdmin} unread={unread} onNavigate={() => setOpen(false)} />
-          <div className="mt-3 border-t border-border pt-3">
-            <UserMenu user={user} />
+    <CommandPalette isAdmin={user.isAdmin}>
+      <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_1fr] print:block">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <aside className="sticky top-0 hidden h-dvh flex-col border-r border-border bg-surface px-3 py-4 lg:flex print:hidden">
+          <Link href="/" className="mb-4 flex items-center gap-2 px-2 font-semibold tracking-tight">
+            <img src="/icon.svg" alt="" className="size-6" /> Debrief
+          </Link>
+          <CommandPaletteButton className="mb-4" />
+          <nav aria-label="Main" className="flex-1">
+            <NavLinks isAdmin={user.isAdmin} unread={unread} />
+          </nav>
+          <UserMenu user={user} />
+        </aside>
+        <header className="sticky top-0 z-30 flex items-center justify-between border-b border-border bg-surface px-4 py-2.5 lg:hidden print:hidden">
+          <Link href="/" className="flex items-center gap-2 font-semibold">
+            <img src="/icon.svg" alt="" className="size-6" /> Debrief
+          </Link>
+          <div className="flex items-center gap-1">
+            <CommandPaletteButton compact />
+            <button
+              type="button"
+              onClick={() => setOpen((o) => !o)}
+              aria-expanded={open}
+              aria-controls="mobile-nav"
+              className="rounded-md p-2 hover:bg-surface-muted"
+            >
+              {open ? <X className="size-5" aria-hidden /> : <Menu className="size-5" aria-hidden />}
+              <span className="sr-only">{open ? "Close menu" : "Open menu"}</span>
+            </button>
           </div>
-        </nav>
-      ) : null}
-      <main id="main" className="min-w-0 px-4 py-6 sm:px-8 sm:py-8 print:p-0">
-        <div className="mx-auto max-w-6xl">{children}</div>
-      </main>
-    </div>
+        </header>
+        {open ? (
+          <nav id="mobile-nav" aria-label="Main" className="sticky top-[53px] z-20 border-b border-border bg-surface px-3 py-3 shadow-sm lg:hidden">
+            <NavLinks isAdmin={user.isAdmin} unread={unread} onNavigate={() => setOpen(false)} />
+            <div className="mt-3 border-t border-border pt-3">
+              <UserMenu user={user} />
+            </div>
+          </nav>
+        ) : null}
+        <main id="main" className="min-w-0 px-4 py-6 sm:px-8 sm:py-8 print:p-0">
+          <div className="mx-auto max-w-6xl">{children}</div>
+        </main>
+      </div>
+    </CommandPalette>
   );
 }
