@@ -63,7 +63,8 @@ export async function getMyWork(actor: Actor, now = new Date()) {
     ? following.map((r) => ({ id: r.id, title: r.title, phase: "PUBLISHED" as const, updatedAt: r.publishedAt, publishedAt: r.publishedAt, incident: { severity: r.severity, team: { name: r.team.name } } }))
     : await db().review.findMany({
         where: { AND: [visibleReviewsWhere(actor), { phase: "PUBLISHED" }] },
-        orderBy: { publishedAt: "desc" },
+        // PostgreSQL puts NULLs first when descending: a review without a publication time goes last.
+        orderBy: { publishedAt: { sort: "desc", nulls: "last" } },
         take: 5,
         select: { ...reviewSelect, publishedAt: true },
       });

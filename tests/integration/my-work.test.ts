@@ -8,7 +8,7 @@ import { recordAuditEvent } from "../../lib/audit/events";
 import { db } from "../../lib/db/client";
 import { follow } from "../../lib/follow/follow";
 import { getMyWork } from "../../lib/reviews/my-work";
-import { actorFor, buildAccount, buildCast, buildTeam, buildUser } from "../support/factories";
+import { actorFor, buildAccount, buildCast, buildIncident, buildReview, buildTeam, buildUser } from "../support/factories";
 import { buildAction } from "./action-fixtures";
 import { publishedReview } from "./follow-fixtures";
 
@@ -112,6 +112,8 @@ describe("My work", () => {
     const mine = await publishedReview({ teamId: followed.id, publishedAt: new Date(Date.now() - DAY) });
     // Published "in the future", so it stays among the newest while other test files publish too.
     const theirs = await publishedReview({ teamId: other.id, publishedAt: new Date(Date.now() + 3650 * DAY) });
+    // Published reviews without a publication time (imported, say) come after it, not before.
+    for (let i = 0; i < 5; i++) await buildReview({ incidentId: (await buildIncident({ teamId: other.id })).id, phase: "PUBLISHED", visibility: "ORGANISATION" });
     const actor = await actorFor(me.id);
 
     const lately = await getMyWork(actor);
