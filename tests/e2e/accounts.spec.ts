@@ -55,6 +55,10 @@ test("two responders write at the same time; neither sees the other's account un
   await expect(two.getByRole("button", { name: "Reopen to edit" })).toBeVisible();
   await facilitator.goto(`/reviews/${id}/status`);
   await expect(facilitator.getByRole("row", { name: /Sam Responder/ })).toContainText("Submitted");
+  // The overview counts the accounts in for the facilitator.
+  await facilitator.goto(`/reviews/${id}`);
+  await expect(facilitator.getByText("1 of 2 accounts submitted")).toBeVisible();
+  await facilitator.goto(`/reviews/${id}/status`);
   await facilitator.getByRole("button", { name: "Reveal accounts" }).click();
   const dialog = facilitator.getByRole("alertdialog");
   await expect(dialog).toContainText("Not submitted yet: Riley Responder");

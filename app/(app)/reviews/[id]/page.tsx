@@ -16,6 +16,7 @@ import { listReviewActions } from "@/lib/action-items/list-review-actions";
 import { listReviewActivity } from "@/lib/audit/list-review-activity";
 import { requireActor } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
+import { getAccountStatusBoard } from "@/lib/responder-accounts/status-board";
 import { getReview, type ReviewView } from "@/lib/reviews/get-review";
 import { PHASE_MOVE } from "@/lib/reviews/lifecycle";
 import { addParticipantAction, movePhaseAction, removeParticipantAction } from "./actions";
@@ -62,6 +63,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           throw e;
         })
       : null;
+  // While accounts are written, the facilitator sees how far along they are (counts, never content).
+  const board = review.phase === "INDEPENDENT" && review.abilities.viewAccountStatus ? await getAccountStatusBoard(actor, id) : null;
   const incident = review.incident;
   const move = review.nextPhase && review.nextPhase !== "PREPARING" ? PHASE_MOVE[review.nextPhase] : null;
   const beforeReveal = review.phase === "PREPARING" || review.phase === "INDEPENDENT";
@@ -89,6 +92,29 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                 <p className="text-xs font-semibold tracking-wide text-accent uppercase">Your next step</p>
                 <h2 className="mt-1 text-xl font-semibold">{review.nextStep.title}</h2>
                 <p className="mt-1 max-w-prose text-sm text-muted">{review.nextStep.detail}</p>
+                {board ? (
+                  <div className="mt-4 max-w-md">
+                    <p className="text-sm">
+                      <span className="font-semibold tabular-nums">
+                        {board.submitted} of {board.responders.length}
+                      </span>{" "}
+                      {board.responders.length === 1 ? "account" : "accounts"} submitted
+                      {board.deadline ? (
+                        <span className="text-muted">
+                          {" "}
+                          · deadline <Time date={board.deadline} />
+                        </span>
+                      ) : null}
+                    </p>
+                    <div aria-hidden className="mt-2 h-1.5 overflow-hidden rounded-full bg-surface-muted">
+                      <div className="h-full rounded-full bg-accent" style={{ width: `${board.responders.length ? (100 * board.submitted) / board.responders.length : 0}%` }} />
+                    </div>
+                  </div>
+                ) : review.phase === "INDEPENDENT" && review.abilities.writeOwnAccount && review.accountDeadline ? (
+                  <p className="mt-3 text-sm">
+                    Please submit by <Time date={review.accountDeadline} />.
+                  </p>
+                ) : null}
               </div>
               <div className="flex flex-wrap items-start gap-3">
                 {review.abilities.writeOwnAccount ? <ButtonLink href={`/reviews/${review.id}/account`} size="lg">Write your account</ButtonLink> : null}
