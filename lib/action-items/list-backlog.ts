@@ -6,6 +6,7 @@ import { FINDING_CATEGORIES, type FindingCategoryName } from "../findings/catego
 import { actionAbilities, authorize, can } from "../policies";
 import type { Actor, ParticipantRole, ReviewPhase, ReviewVisibility } from "../policies/types";
 import { visibleReviewsSql } from "../reviews/review-scope-sql";
+import { findTeam } from "../teams/get-team";
 import { ACTION_PRIORITIES, ACTION_STATUSES, dueDateText, startOfDayUtc, type ActionKindName, type ActionPriorityName, type ActionStatusName, type SyncStateName } from "./action-fields";
 import { syncView } from "./action-view";
 
@@ -77,7 +78,7 @@ function decode(cursor: string, order: ListBacklogInput["order"]): Cursor {
 
 /** The team by id or slug, when the actor may read its backlog (members and admins; 403 for others, 404 for no such team). */
 export async function loadBacklogTeam(actor: Actor, idOrSlug: string) {
-  const team = await db().team.findFirst({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, select: { id: true, name: true, slug: true } });
+  const team = await findTeam(idOrSlug);
   if (!team) throw AppError.notFound("Team");
   authorize(actor, "backlog:read", team, { message: `The backlog of ${team.name} is for its members and admins.` });
   return team;

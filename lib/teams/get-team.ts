@@ -3,6 +3,11 @@ import { AppError } from "../errors";
 import { can } from "../policies";
 import type { Actor } from "../policies/types";
 
+/** A team by id or slug (teams are not secret inside an organisation), or null. */
+export function findTeam(idOrSlug: string) {
+  return db().team.findFirst({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, select: { id: true, name: true, slug: true } });
+}
+
 /** A team with its members. */
 export async function getTeam(actor: Actor, idOrSlug: string) {
   const team = await db().team.findFirst({

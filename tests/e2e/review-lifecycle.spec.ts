@@ -111,6 +111,10 @@ test("a facilitator records an incident, starts its review, invites people and w
   await signIn(outsider, "responder3@example.com");
   const response = await outsider.goto(reviewUrl.replace(/\/reviews\/.*/, "/reviews/does-not-exist"));
   expect(response?.status()).toBe(404);
+  // Pages that show a loading skeleton while they render answer 404 too (the status is decided before streaming).
+  for (const path of ["/reviews/does-not-exist/actions", "/reviews/does-not-exist/session", "/reviews/does-not-exist/report", "/teams/no-such-team/backlog"]) {
+    expect((await outsider.goto(reviewUrl.replace(/\/reviews\/.*/, path)))?.status(), path).toBe(404);
+  }
   await ctx.close();
 });
 
