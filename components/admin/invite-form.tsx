@@ -7,7 +7,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { FormMessage, SubmitButton, FormFields } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/http/action";
 
-type Invited = { email: string; url: string; expiresAt: string };
+type Invited = { email: string; url: string; expiresAt: string; emailed: boolean };
 type Act = (prev: ActionResult<Invited>, form: FormData) => Promise<ActionResult<Invited>>;
 
 function InviteFields({ values, fields, teams }: { values: Record<string, string>; fields?: Record<string, string[]>; teams: { id: string; name: string }[] }) {
@@ -55,8 +55,9 @@ function InviteFields({ values, fields, teams }: { values: Record<string, string
 }
 
 /**
- * Invites someone: on success the invitation link is shown once, to copy and send (Debrief does
- * not send e-mail yet). Only a hash of the link is stored, so it cannot be shown again.
+ * Invites someone: on success the invitation link is shown once, to copy and send — and, when
+ * SMTP is set up, it has been e-mailed to them too. Only a hash of the link is stored, so it
+ * cannot be shown again.
  */
 export function InviteForm({ action, teams }: { action: Act; teams: { id: string; name: string }[] }) {
   const [state, formAction] = useActionState<ActionResult<Invited>, FormData>(action, null);
@@ -73,8 +74,16 @@ export function InviteForm({ action, teams }: { action: Act; teams: { id: string
             value={invited.url}
             hint={
               <>
-                <strong className="font-medium text-foreground">Send this link to them</strong> — Debrief does not send e-mails yet. It works once and is
-                valid for 7 days (until {expires}). This is the only time it is shown; if it gets lost, invite them again.
+                {invited.emailed ? (
+                  <>
+                    <strong className="font-medium text-foreground">We e-mailed it to them.</strong> You can also pass it on yourself.
+                  </>
+                ) : (
+                  <>
+                    <strong className="font-medium text-foreground">Send this link to them</strong> — e-mail is not set up here (SMTP_URL).
+                  </>
+                )}{" "}
+                It works once and is valid for 7 days (until {expires}). This is the only time it is shown; if it gets lost, invite them again.
               </>
             }
           />

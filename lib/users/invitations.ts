@@ -1,13 +1,16 @@
 /**
  * Invitations: an admin invites someone by e-mail; the link (shown once, valid for 7 days)
- * lets them choose their name and password. Only a hash of the link's secret is stored.
+ * lets them choose their name and password. Only a hash of the link's secret is stored. When
+ * SMTP is set up the link is also e-mailed to them (through the outbox, in the same transaction).
  */
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAuditEvent } from "../audit/events";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
 import { db } from "../db/client";
+import { appUrl } from "../env";
 import { AppError } from "../errors";
+import { emailEnabled, queueEmails } from "../notify/email";
 import { authorize } from "../policies";
 import type { Actor } from "../policies/types";
 
@@ -58,9 +61,23 @@ export async function inviteUser(actor: Actor, input: z.output<typeof inviteUser
       },
     });
     await recordAuditEvent(tx, { type: "user.invited", actorId: actor.id, subjectId: inv.id, data: { email: inv.email, role: inv.role } });
+    await queueEmails(tx, [invitationEmail(inv.email, `${appUrl()}/invite/${token}`, actor.name ?? actor.email, inv.expiresAt)]);
     return inv;
   });
-  return { invitation, token };
+  return { invitation, token, emailed: emailEnabled() };
+}
+
+/** The invitation e-mail: who invites them, the link, until when it works. */
+function invitationEmail(to: string, url: string, inviter: string, expiresAt: Date) {
+  const until = expiresAt.toISOString().slice(0, 16).replace("T", " ");
+  return {
+    to,
+    subject: `${inviter} invited you to Debrief`,
+    text:
+      `${inviter} invited you to Debrief, where your organisation reviews its incidents to learn from them.\n\n` +
+      `Choose your name and password here (the link works once, until ${until} UTC):\n${url}\n\n` +
+      "— Debrief. If you did not expect this, you can ignore it.",
+  };
 }
 
 export async function revokeInvitation(actor: Actor, invitationId: string) {

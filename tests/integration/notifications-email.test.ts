@@ -2,6 +2,7 @@
  * Notices and e-mails around independent accounts, delivered through a real SMTP server on
  * localhost: responders are asked to write, reminded (by hand and once automatically when
  * overdue), and told of the reveal — and no notice or e-mail ever carries account content.
+ * Invitations are e-mailed too.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client";
@@ -12,7 +13,8 @@ import { remindResponders } from "../../lib/responder-accounts/remind-responders
 import { saveMyAccount } from "../../lib/responder-accounts/save-my-account";
 import { sendOverdueReminders } from "../../lib/responder-accounts/send-overdue-reminders";
 import { moveReviewPhase } from "../../lib/reviews/move-review-phase";
-import { buildCast, uid } from "../support/factories";
+import { inviteUser, inviteUserSchema } from "../../lib/users/invitations";
+import { actorFor, buildCast, buildUser, uid } from "../support/factories";
 import { startSmtpServer } from "../support/smtp";
 
 let reject = false;
@@ -92,5 +94,17 @@ describe("notices and e-mails for independent accounts", () => {
     await deliverDueEmails();
     expect(await db().outboundEmail.findFirstOrThrow({ where: { to: users.responder.email } })).toMatchObject({ status: "SENT", attempts: 2 });
     expect(mailTo(users.responder.email)).toHaveLength(1);
+  });
+
+  it("send an invitation's link to the person invited, once", async () => {
+    const admin = await actorFor((await buildUser({ role: "ADMIN", name: "Ada Inviter" })).id);
+    const email = `newcomer-${uid()}@test.example`;
+    const { token, emailed } = await inviteUser(admin, inviteUserSchema.parse({ email }));
+    expect(emailed).toBe(true);
+    while ((await deliverDueEmails()).sent > 0);
+    const mails = mailTo(email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe("Ada Inviter invited you to Debrief");
+    expect(mails[0]!.text).toContain(`https://debrief.test.example/invite/${token}`);
   });
 });

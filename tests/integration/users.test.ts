@@ -109,7 +109,10 @@ describe("invitations", () => {
     const admin = await anAdmin();
     const team = await buildTeam();
     const email = `Invitee-${uid()}@Test.Example`;
-    const { invitation, token } = await inviteUser(admin, inviteUserSchema.parse({ email, teamId: team.id, teamRole: "PRODUCT_MANAGER" }));
+    const { invitation, token, emailed } = await inviteUser(admin, inviteUserSchema.parse({ email, teamId: team.id, teamRole: "PRODUCT_MANAGER" }));
+    // Without SMTP nothing is e-mailed: the admin passes the link on.
+    expect(emailed).toBe(false);
+    expect(await db().outboundEmail.count({ where: { to: email.toLowerCase() } })).toBe(0);
     expect(invitation).toMatchObject({ email: email.toLowerCase(), role: "MEMBER", teamId: team.id, teamRole: "PRODUCT_MANAGER", invitedById: admin.id });
     // Only a hash of the link's secret is stored; the link is valid for 7 days.
     expect(invitation.tokenHash).not.toContain(token);

@@ -11,9 +11,9 @@ import { setUserActive, setUserRole, setUserRoleSchema } from "@/lib/users/manag
 const person = z.object({ userId: z.string().min(1), who: z.string().default("them") });
 
 export const inviteUserAction = formAction(blanksAsMissing(inviteUserSchema, ["name", "teamId"]), async (actor, input) => {
-  const { invitation, token } = await inviteUser(actor, input);
+  const { invitation, token, emailed } = await inviteUser(actor, input);
   revalidatePath("/admin", "layout");
-  return { email: invitation.email, url: `${await requestOrigin()}/invite/${token}`, expiresAt: invitation.expiresAt.toISOString() };
+  return { email: invitation.email, url: `${await requestOrigin()}/invite/${token}`, expiresAt: invitation.expiresAt.toISOString(), emailed };
 });
 
 export const revokeInvitationAction = formAction(z.object({ invitationId: z.string().min(1), email: z.string().default("") }), async (actor, input) => {
