@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, signIn } from "./support/auth";
 import { acceptInvitation, createInvitation, invitedPerson, unique } from "./support/people";
@@ -178,4 +179,21 @@ test("a newcomer invited into a team with a role lands in that team", async ({ b
   await acceptInvitation(browser, link, { name: `Olu ${id}`, password: `a long passphrase ${id}` });
   await page.goto(`/teams/onboarding-${id}`);
   await expect(page.getByLabel(`Team role of Olu ${id}`)).toHaveValue("PRODUCT_MANAGER");
+});
+
+test("the admin overview says how sign-in, e-mail and trackers are set up, and downloads a backup", async ({ page }) => {
+  await signIn(page, "admin@example.com");
+  await page.goto("/admin");
+  const setup = page.getByRole("definition");
+  // This server has single sign-on (a local OpenID provider) and no SMTP; no secret is shown.
+  await expect(setup.filter({ hasText: "Example SSO" })).toContainText(/On: “Example SSO” through localhost:\d+/);
+  await expect(setup.filter({ hasText: "SMTP_URL" })).toContainText("Not set up: invitations give you a link to pass on");
+  expect(await page.content()).not.toContain("debrief-e2e-client-secret");
+  await expect(page.getByRole("link", { name: "Payments" })).toHaveAttribute("href", "/teams/payments/tracker");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download an export" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^debrief-export-.*\.json$/);
+  const exported = JSON.parse(await readFile(await download.path(), "utf8")) as { format: string; tables: Record<string, unknown[]> };
+  expect(exported.format).toBe("debrief-organisation-export");
+  expect(Object.keys(exported.tables)).toEqual(expect.arrayContaining(["User", "Team", "Review"]));
 });
