@@ -234,7 +234,7 @@ export function CommandPalette({ isAdmin, children }: { isAdmin: boolean; childr
               <p className="px-3 py-2 text-xs text-muted">Searching reviews…</p>
             </Command.Loading>
           ) : null}
-          {failed ? <p className="px-3 py-2 text-xs text-danger">Reviews could not be searched just now. Pages still work.</p> : null}
+          {failed ? <p className="px-3 py-2 text-xs text-danger">Reviews and teams cannot be searched just now; pages still work.</p> : null}
           {teamHits.length ? (
             <Command.Group heading="Teams" className="text-xs text-muted [&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:py-1.5">
               {teamHits.flatMap((t) => [
