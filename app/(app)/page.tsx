@@ -30,6 +30,8 @@ type Row = {
   /** Taking part as a responder whose account is in. */
   submitted?: boolean;
   publishedAt?: Date | null;
+  /** A review being facilitated, while accounts are written: how many are in. */
+  accounts?: { submitted: number; responders: number } | null;
 };
 
 function Section({ icon: Icon, title, hint, children }: { icon: LucideIcon; title: string; hint: string; children: React.ReactNode }) {
@@ -63,6 +65,11 @@ function ReviewRows({ rows, cta, when = "updated" }: { rows: Row[]; cta?: string
                 <SeverityBadge severity={r.incident.severity} /> {r.incident.team.name}
                 {r.role ? <RoleBadge role={r.role} /> : null}
                 {r.submitted ? <Badge tone="success">Account submitted</Badge> : null}
+                {r.accounts ? (
+                  <Badge tone={r.accounts.submitted === r.accounts.responders ? "success" : "neutral"}>
+                    {r.accounts.submitted} of {r.accounts.responders} accounts in
+                  </Badge>
+                ) : null}
                 {r.deadline ? (
                   <span className={r.overdue ? "font-medium text-danger" : undefined}>
                     {r.overdue ? "overdue · was due" : "due"} <Time date={r.deadline} />

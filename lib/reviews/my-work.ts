@@ -36,7 +36,19 @@ export async function getMyWork(actor: Actor, now = new Date()) {
     .map((m) => ({ ...row(m), deadline: m.review.accountDeadline, overdue: Boolean(m.review.accountDeadline && m.review.accountDeadline < now) }))
     // The nearest deadline first; reviews without one after, most recently active first.
     .sort((a, b) => (a.deadline?.getTime() ?? Infinity) - (b.deadline?.getTime() ?? Infinity));
-  const facilitating = mine.filter((m) => m.role === "FACILITATOR").map(row);
+  const facilitated = mine.filter((m) => m.role === "FACILITATOR").map(row);
+  // While accounts are written, how many of the responders' accounts are in (counts, never content).
+  const collecting = facilitated.filter((r) => r.phase === "INDEPENDENT").map((r) => r.id);
+  const progress = collecting.length
+    ? await db().$queryRaw<{ reviewId: string; responders: number; submitted: number }[]>`
+        SELECT p."reviewId", count(*)::int AS responders, count(a.id) FILTER (WHERE a.status = 'SUBMITTED')::int AS submitted
+        FROM "ReviewParticipant" p
+        LEFT JOIN "ResponderAccount" a ON a."reviewId" = p."reviewId" AND a."authorId" = p."userId"
+        WHERE p."reviewId" = ANY(${collecting}::text[]) AND p.role = 'RESPONDER'
+        GROUP BY p."reviewId"`
+    : [];
+  const accountsIn = new Map(progress.map((p) => [p.reviewId, { submitted: p.submitted, responders: p.responders }]));
+  const facilitating = facilitated.map((r) => ({ ...r, accounts: accountsIn.get(r.id) ?? null }));
   const other = mine
     .filter((m) => m.role !== "FACILITATOR" && !writing.includes(m))
     .map((m) => ({ ...row(m), role: m.role, submitted: m.role === "RESPONDER" && m.review.phase === "INDEPENDENT" && submitted(m) }));

@@ -35,6 +35,23 @@ describe("My work", () => {
     expect(work.other).toEqual([expect.objectContaining({ id: done.review.id, role: "RESPONDER", submitted: true })]);
   });
 
+  it("tells a facilitator how many accounts are in while they are written", async () => {
+    const cast = await buildCast("INDEPENDENT");
+    const second = await buildUser();
+    const removed = await buildUser();
+    await db().reviewParticipant.createMany({ data: [{ reviewId: cast.review.id, userId: second.id, role: "RESPONDER" }] });
+    await buildAccount({ reviewId: cast.review.id, authorId: cast.users.responder.id, text: "Done.", status: "SUBMITTED" });
+    await buildAccount({ reviewId: cast.review.id, authorId: second.id, text: "Drafting.", status: "DRAFTING" });
+    // An account left by someone no longer a responder does not count.
+    await buildAccount({ reviewId: cast.review.id, authorId: removed.id, text: "Gone.", status: "SUBMITTED" });
+    const later = await buildCast("GROUP");
+    await db().reviewParticipant.create({ data: { reviewId: later.review.id, userId: cast.users.facilitator.id, role: "FACILITATOR" } });
+
+    const { facilitating } = await getMyWork(cast.actors.facilitator, NOW);
+    expect(facilitating.find((r) => r.id === cast.review.id)!.accounts).toEqual({ submitted: 1, responders: 2 });
+    expect(facilitating.find((r) => r.id === later.review.id)!.accounts).toBeNull();
+  });
+
   it("lists the agreed open actions assigned to me, soonest due first, each linked where I may open it", async () => {
     const cast = await buildCast("PUBLISHED", "ORGANISATION");
     const planning = await buildCast("ACTION_PLANNING");
