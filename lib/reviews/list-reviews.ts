@@ -4,6 +4,7 @@ import { Prisma } from "../db/generated/client";
 import { preparedPool } from "../db/prepared-pool";
 import { decodeCursor, encodeCursor } from "../http/cursor";
 import type { Actor, ParticipantRole, ReviewPhase, ReviewVisibility } from "../policies/types";
+import { SEVERITIES } from "../incidents/create-incident";
 import { PHASES } from "./lifecycle";
 import { visibleReviewsSql } from "./review-scope-sql";
 
@@ -13,6 +14,7 @@ export const listReviewsSchema = z.object({
   filter: z.enum(REVIEW_FILTERS).default("all"),
   phase: z.enum(PHASES).optional(),
   teamId: z.string().optional(),
+  severity: z.enum(SEVERITIES, { error: "The severity is SEV1, SEV2, SEV3 or SEV4." }).optional(),
   q: z.string().trim().max(200).optional().describe("Words that must all appear, in any order, in the review's title or its incident's (case-insensitive)."),
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -72,6 +74,7 @@ export function listReviewsSql(actor: Actor, input: ListReviewsQuery): Prisma.Sq
   if (input.filter === "teams") conditions.push(Prisma.sql`i."teamId" = ANY(${teams}::text[])`);
   if (input.phase) conditions.push(Prisma.sql`r.phase = ${input.phase}::"ReviewPhase"`);
   if (input.teamId) conditions.push(Prisma.sql`i."teamId" = ${input.teamId}`);
+  if (input.severity) conditions.push(Prisma.sql`i.severity = ${input.severity}::"Severity"`);
   // Every word typed, in any order, in the review's title or its incident's.
   for (const word of searchWords(input.q)) {
     const like = `%${escapeLike(word)}%`;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAuditEvent } from "../audit/events";
 import { db } from "../db/client";
+import { forgetTeamChoices } from "./list-teams";
 import { AppError } from "../errors";
 import { authorize } from "../policies";
 import type { Actor } from "../policies/types";
@@ -36,9 +37,11 @@ export async function createTeam(actor: Actor, input: z.output<typeof createTeam
   if (await db().team.findUnique({ where: { slug }, select: { id: true } })) {
     throw new AppError("CONFLICT", `A team with the address "${slug}" exists already.`, { fields: { slug: ["Choose another short name."] } });
   }
-  return db().$transaction(async (tx) => {
+  const created = await db().$transaction(async (tx) => {
     const team = await tx.team.create({ data: { name: input.name, slug, description: input.description || null } });
     await recordAuditEvent(tx, { type: "team.created", actorId: actor.id, subjectId: team.id, data: { name: team.name, slug } });
     return team;
   });
+  forgetTeamChoices();
+  return created;
 }

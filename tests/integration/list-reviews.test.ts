@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db/client";
 import { Prisma } from "../../lib/db/generated/client";
 import { preparedPool } from "../../lib/db/prepared-pool";
-import { listPool, listReviews } from "../../lib/reviews/list-reviews";
-import { buildCast, buildIncident, buildReview, uid } from "../support/factories";
+import { listPool, listReviews, listReviewsSchema } from "../../lib/reviews/list-reviews";
+import { createTeam } from "../../lib/teams/create-team";
+import { teamChoices } from "../../lib/teams/list-teams";
+import { actorFor, buildCast, buildIncident, buildReview, buildUser, uid } from "../support/factories";
 
 const ids = (r: Awaited<ReturnType<typeof listReviews>>) => r.items.map((i) => i.id);
 const base = { limit: 100 } as const;
@@ -30,6 +32,13 @@ describe("the reviews list", () => {
     expect(ids(await listReviews(cast.actors.teamMember, { ...base, filter: "teams", q: tag })).sort()).toEqual([cast.review.id, teamOnly.id].sort());
     expect(ids(await listReviews(cast.actors.teamMember, { ...base, filter: "mine", q: tag }))).toEqual([]);
     expect(ids(await listReviews(cast.actors.teamMember, { ...base, filter: "all", q: tag, phase: "GROUP" }))).toEqual([teamOnly.id]);
+    // By the incident's team and severity.
+    await db().incident.update({ where: { id: cast.incident.id }, data: { severity: "SEV1" } });
+    expect(ids(await listReviews(cast.actors.admin, { ...base, filter: "all", q: tag, severity: "SEV1" }))).toEqual([cast.review.id]);
+    expect(ids(await listReviews(cast.actors.admin, { ...base, filter: "all", q: tag, severity: "SEV4" }))).toEqual([]);
+    expect(ids(await listReviews(cast.actors.admin, { ...base, filter: "all", q: tag, teamId: cast.team.id })).sort()).toEqual([cast.review.id, teamOnly.id].sort());
+    expect(ids(await listReviews(cast.actors.admin, { ...base, filter: "all", q: tag, teamId: "no-such-team" }))).toEqual([]);
+    expect(listReviewsSchema.safeParse({ severity: "SEV9" }).error?.issues[0]?.message).toBe("The severity is SEV1, SEV2, SEV3 or SEV4.");
     // Words in any order, from the review's title and its incident's.
     const incidentWord = (await db().incident.findUniqueOrThrow({ where: { id: cast.incident.id } })).title.split(/\s+/).at(-1)!;
     expect(ids(await listReviews(cast.actors.admin, { ...base, filter: "all", q: `done   ${tag}` }))).toEqual([cast.review.id]);
@@ -77,5 +86,16 @@ describe("the reviews list", () => {
     // Other sessions (Prisma's) never see it.
     const [mine] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE 'list\_%'`;
     expect(mine!.n).toBe(0);
+  });
+});
+
+describe("the team filter's choices", () => {
+  it("list every team, and a team created in this process at once", async () => {
+    const admin = await actorFor((await buildUser({ role: "ADMIN" })).id);
+    const before = await teamChoices();
+    const created = await createTeam(admin, { name: `Filters ${uid()}` });
+    const after = await teamChoices();
+    expect(before.map((t) => t.id)).not.toContain(created.id);
+    expect(after).toContainEqual({ id: created.id, name: created.name });
   });
 });

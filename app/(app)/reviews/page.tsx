@@ -10,8 +10,10 @@ import { Alert } from "@/components/ui/alert";
 import { requireActor } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
 import { viewerTimeZone } from "@/lib/http/viewer";
+import { SEVERITIES, SEVERITY_LABEL } from "@/lib/incidents/create-incident";
 import { PHASE_LABEL, PHASES } from "@/lib/reviews/lifecycle";
 import { listReviews, listReviewsSchema } from "@/lib/reviews/list-reviews";
+import { teamChoices } from "@/lib/teams/list-teams";
 import { shownTime } from "@/lib/ui/time";
 
 export const metadata = { title: "Reviews" };
@@ -25,10 +27,19 @@ const FILTERS = [
 export default async function ReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor("/reviews");
   const raw = await searchParams;
-  const parsed = listReviewsSchema.safeParse({ ...raw, filter: raw.filter ?? "mine", phase: raw.phase || undefined, q: raw.q || undefined });
+  const parsed = listReviewsSchema.safeParse({
+    ...raw,
+    filter: raw.filter ?? "mine",
+    phase: raw.phase || undefined,
+    q: raw.q || undefined,
+    teamId: raw.teamId || undefined,
+    severity: raw.severity || undefined,
+  });
   const input = parsed.success ? parsed.data : listReviewsSchema.parse({ filter: "mine" });
   let result: Awaited<ReturnType<typeof listReviews>> = { items: [], nextCursor: null };
   let error: string | null = parsed.success ? null : "Some filters were not valid and were ignored.";
+  // Team names for the filter come from a short per-process cache: the list is the busiest page.
+  const teams = teamChoices();
   try {
     result = await listReviews(actor, input);
   } catch (e) {
@@ -37,11 +48,13 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   }
   const query = (over: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
-    const merged = { filter: input.filter, phase: input.phase, q: input.q, ...over };
+    const merged = { filter: input.filter, phase: input.phase, teamId: input.teamId, severity: input.severity, q: input.q, ...over };
     for (const [k, v] of Object.entries(merged)) if (v) params.set(k, v);
     return `/reviews?${params}`;
   };
-  const filtered = Boolean(input.phase || input.q);
+  const filtered = Boolean(input.phase || input.q || input.teamId || input.severity);
+  const cleared = { phase: undefined, q: undefined, teamId: undefined, severity: undefined, cursor: undefined };
+  const teamOptions = await teams;
   const tz = await viewerTimeZone();
 
   return (
@@ -76,11 +89,33 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
             ))}
           </Select>
         </label>
+        <label>
+          <span className="sr-only">Team</span>
+          <Select name="teamId" defaultValue={input.teamId ?? ""}>
+            <option value="">All teams</option>
+            {teamOptions.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <label>
+          <span className="sr-only">Severity</span>
+          <Select name="severity" defaultValue={input.severity ?? ""}>
+            <option value="">Any severity</option>
+            {SEVERITIES.map((v) => (
+              <option key={v} value={v}>
+                {SEVERITY_LABEL[v]}
+              </option>
+            ))}
+          </Select>
+        </label>
         <button type="submit" className={buttonClass("secondary")}>
           Apply
         </button>
         {filtered ? (
-          <Link href={query({ phase: undefined, q: undefined, cursor: undefined })} className={buttonClass("ghost")}>
+          <Link href={query(cleared)} className={buttonClass("ghost")}>
             Clear
           </Link>
         ) : null}
@@ -92,7 +127,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
           title={filtered ? "No reviews match these filters" : input.filter === "mine" ? "You are not taking part in any review yet" : "No reviews yet"}
           action={
             filtered ? (
-              <ButtonLink variant="secondary" href={query({ phase: undefined, q: undefined, cursor: undefined })}>
+              <ButtonLink variant="secondary" href={query(cleared)}>
                 Clear filters
               </ButtonLink>
             ) : (
@@ -101,7 +136,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
           }
         >
           {filtered
-            ? "Try another phase or search term."
+            ? "Try other filters or another search term."
             : "When a facilitator invites you to a review, it appears here. You can also start a review of an incident your team owns."}
         </EmptyState>
       ) : (
