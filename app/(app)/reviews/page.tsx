@@ -71,7 +71,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
       <TabsNav label="Which reviews" items={FILTERS.map((f) => ({ href: query({ filter: f.value, cursor: undefined }), label: f.label, active: input.filter === f.value }))} />
       <form className="my-4 flex flex-wrap items-end gap-2" role="search" action="/reviews">
         <input type="hidden" name="filter" value={input.filter} />
-        <label className="min-w-56 flex-1">
+        <label className="min-w-72 flex-1">
           <span className="sr-only">Search reviews</span>
           <span className="relative block">
             <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted" />
