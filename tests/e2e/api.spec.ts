@@ -200,7 +200,7 @@ test("openapi.json is an OpenAPI 3.1 document generated from the schemas the ser
   expect(body("/api/v1/me/tokens").required).toEqual(["name"]);
 
   const listParams = doc.paths["/api/v1/reviews"]!.get!.parameters!;
-  expect(listParams.map((p) => `${p.in}:${p.name}`).sort()).toEqual(["query:cursor", "query:filter", "query:limit", "query:phase", "query:q", "query:teamId"]);
+  expect(listParams.map((p) => `${p.in}:${p.name}`).sort()).toEqual(["query:cursor", "query:filter", "query:limit", "query:phase", "query:q", "query:severity", "query:teamId"]);
   expect(doc.paths["/api/v1/reviews/{id}/phase"]!.post!.parameters).toEqual([expect.objectContaining({ name: "id", in: "path", required: true })]);
   expect(Object.keys(doc.paths["/api/v1/reviews/{id}/phase"]!.post!.responses).sort()).toEqual(["200", "400", "401", "403", "404", "409"]);
 

@@ -69,7 +69,8 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
         }
       />
       <TabsNav label="Which reviews" items={FILTERS.map((f) => ({ href: query({ filter: f.value, cursor: undefined }), label: f.label, active: input.filter === f.value }))} />
-      <form className="my-4 flex flex-wrap items-end gap-2" role="search" action="/reviews">
+      {/* Keyed by the filters: after "Clear" or a tab (client-side navigation) the menus show what the list shows. */}
+      <form key={[input.filter, input.phase, input.teamId, input.severity, input.q].join("|")} className="my-4 flex flex-wrap items-end gap-2" role="search" action="/reviews">
         <input type="hidden" name="filter" value={input.filter} />
         <label className="min-w-72 flex-1">
           <span className="sr-only">Search reviews</span>
