@@ -8,9 +8,7 @@ import { can } from "../policies";
 import type { Actor } from "../policies/types";
 import { toReviewFacts } from "../reviews/review-scope";
 import { actionReviewSelect } from "./action-access";
-import { dueDateText, isOverdue, startOfDayUtc, type ActionPriorityName, type ActionStatusName } from "./action-fields";
-
-const PRIORITY_ORDER: Record<ActionPriorityName, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
+import { dueDateText, isOverdue, startOfDayUtc, type ActionStatusName } from "./action-fields";
 
 /**
  * Open agreed actions assigned to the actor (an assignee may always see their action), overdue
@@ -22,9 +20,9 @@ export async function listMyActions(actor: Actor, now = new Date(), limit = 10) 
   const [rows, total] = await Promise.all([
     db().actionItem.findMany({
       where,
-      // Soonest due first (no due date last).
-      orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { agreedAt: "asc" }],
-      take: 100,
+      // Soonest due first — overdue ones are the earliest — no due date last; within a day HIGH before LOW (the enum's order).
+      orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { priority: "asc" }, { agreedAt: "asc" }],
+      take: limit,
       select: {
         id: true,
         title: true,
@@ -37,25 +35,21 @@ export async function listMyActions(actor: Actor, now = new Date(), limit = 10) 
     }),
     db().actionItem.count({ where }),
   ]);
-  const items = rows
-    .map((a) => {
-      const readsReview = can(actor, "review:read-actions", toReviewFacts(a.review, actor));
-      const href = readsReview ? `/reviews/${a.review.id}/actions#action-${a.id}` : a.team.id in actor.teams ? `/teams/${a.team.slug}/backlog` : null;
-      return {
-        id: a.id,
-        title: a.title,
-        status: a.status,
-        priority: a.priority,
-        dueDate: dueDateText(a.dueDate),
-        overdue: isOverdue(a, now),
-        team: { name: a.team.name, slug: a.team.slug },
-        review: readsReview ? { id: a.review.id, title: a.review.title } : null,
-        href,
-      };
-    })
-    // Overdue ones are the earliest due; within a day, HIGH before LOW.
-    .sort((x, y) => (x.dueDate ?? "9999").localeCompare(y.dueDate ?? "9999") || PRIORITY_ORDER[x.priority] - PRIORITY_ORDER[y.priority])
-    .slice(0, limit);
+  const items = rows.map((a) => {
+    const readsReview = can(actor, "review:read-actions", toReviewFacts(a.review, actor));
+    const href = readsReview ? `/reviews/${a.review.id}/actions#action-${a.id}` : a.team.id in actor.teams ? `/teams/${a.team.slug}/backlog` : null;
+    return {
+      id: a.id,
+      title: a.title,
+      status: a.status,
+      priority: a.priority,
+      dueDate: dueDateText(a.dueDate),
+      overdue: isOverdue(a, now),
+      team: { name: a.team.name, slug: a.team.slug },
+      review: readsReview ? { id: a.review.id, title: a.review.title } : null,
+      href,
+    };
+  });
   return { items, total };
 }
 
