@@ -1,6 +1,7 @@
 import { listBacklogsToRank, listMyActions } from "../action-items/my-actions";
 import { db } from "../db/client";
 import { listPublishedReviews } from "../follow/published-reviews";
+import { accountsIn } from "../responder-accounts/accounts-in";
 import type { Actor } from "../policies/types";
 import { visibleReviewsWhere } from "./review-scope";
 import { visibleIncidentsWhere } from "../incidents/incident-scope";
@@ -37,39 +38,29 @@ export async function getMyWork(actor: Actor, now = new Date()) {
     // The nearest deadline first; reviews without one after, most recently active first.
     .sort((a, b) => (a.deadline?.getTime() ?? Infinity) - (b.deadline?.getTime() ?? Infinity));
   const facilitated = mine.filter((m) => m.role === "FACILITATOR").map(row);
-  // While accounts are written, how many of the responders' accounts are in (counts, never content).
-  const collecting = facilitated.filter((r) => r.phase === "INDEPENDENT").map((r) => r.id);
-  const progress = collecting.length
-    ? await db().$queryRaw<{ reviewId: string; responders: number; submitted: number }[]>`
-        SELECT p."reviewId", count(*)::int AS responders, count(a.id) FILTER (WHERE a.status = 'SUBMITTED')::int AS submitted
-        FROM "ReviewParticipant" p
-        LEFT JOIN "ResponderAccount" a ON a."reviewId" = p."reviewId" AND a."authorId" = p."userId"
-        WHERE p."reviewId" = ANY(${collecting}::text[]) AND p.role = 'RESPONDER'
-        GROUP BY p."reviewId"`
-    : [];
-  const accountsIn = new Map(progress.map((p) => [p.reviewId, { submitted: p.submitted, responders: p.responders }]));
-  const facilitating = facilitated.map((r) => ({ ...r, accounts: accountsIn.get(r.id) ?? null }));
   const other = mine
     .filter((m) => m.role !== "FACILITATOR" && !writing.includes(m))
     .map((m) => ({ ...row(m), role: m.role, submitted: m.role === "RESPONDER" && m.review.phase === "INDEPENDENT" && submitted(m) }));
 
-  const since = new Date(Date.now() - 60 * 86_400_000);
+  const since = new Date(now.getTime() - 60 * 86_400_000);
   const teamIds = Object.keys(actor.teams);
-  const unreviewed = teamIds.length
-    ? await db().incident.findMany({
-        where: { AND: [visibleIncidentsWhere(actor), { teamId: { in: teamIds }, startedAt: { gte: since }, reviews: { none: {} } }] },
-        orderBy: { startedAt: "desc" },
-        take: 5,
-        select: { id: true, title: true, severity: true, startedAt: true, team: { select: { name: true } } },
-      })
-    : [];
-
-  const [actions, backlogs, following, follows] = await Promise.all([
+  const [accounts, unreviewed, actions, backlogs, following, follows] = await Promise.all([
+    // While accounts are written, how many of the responders' accounts are in (counts, never content).
+    accountsIn(facilitated.filter((r) => r.phase === "INDEPENDENT").map((r) => r.id)),
+    teamIds.length
+      ? db().incident.findMany({
+          where: { AND: [visibleIncidentsWhere(actor), { teamId: { in: teamIds }, startedAt: { gte: since }, reviews: { none: {} } }] },
+          orderBy: { startedAt: "desc" },
+          take: 5,
+          select: { id: true, title: true, severity: true, startedAt: true, team: { select: { name: true } } },
+        })
+      : [],
     listMyActions(actor, now),
     listBacklogsToRank(actor, now),
     listPublishedReviews(actor, { followedBy: actor.id, limit: 5 }),
     db().subscription.count({ where: { userId: actor.id } }),
   ]);
+  const facilitating = facilitated.map((r) => ({ ...r, accounts: accounts.get(r.id) ?? null }));
   // What was published for what they follow; lately published reviews when they follow nothing (or nothing matched yet).
   const published = following.length
     ? following.map((r) => ({ id: r.id, title: r.title, phase: "PUBLISHED" as const, updatedAt: r.publishedAt, publishedAt: r.publishedAt, incident: { severity: r.severity, team: { name: r.team.name } } }))

@@ -16,7 +16,7 @@ import { listReviewActions } from "@/lib/action-items/list-review-actions";
 import { listReviewActivity } from "@/lib/audit/list-review-activity";
 import { requireActor } from "@/lib/auth/current-actor";
 import { isAppError } from "@/lib/errors";
-import { getAccountStatusBoard } from "@/lib/responder-accounts/status-board";
+import { accountsIn } from "@/lib/responder-accounts/accounts-in";
 import { getReview, type ReviewView } from "@/lib/reviews/get-review";
 import { PHASE_MOVE } from "@/lib/reviews/lifecycle";
 import { addParticipantAction, movePhaseAction, removeParticipantAction } from "./actions";
@@ -64,7 +64,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         })
       : null;
   // While accounts are written, the facilitator sees how far along they are (counts, never content).
-  const board = review.phase === "INDEPENDENT" && review.abilities.viewAccountStatus ? await getAccountStatusBoard(actor, id) : null;
+  const progress = review.phase === "INDEPENDENT" && review.abilities.viewAccountStatus ? ((await accountsIn([id])).get(id) ?? { submitted: 0, responders: 0 }) : null;
   const incident = review.incident;
   const move = review.nextPhase && review.nextPhase !== "PREPARING" ? PHASE_MOVE[review.nextPhase] : null;
   const beforeReveal = review.phase === "PREPARING" || review.phase === "INDEPENDENT";
@@ -92,22 +92,22 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                 <p className="text-xs font-semibold tracking-wide text-accent uppercase">Your next step</p>
                 <h2 className="mt-1 text-xl font-semibold">{review.nextStep.title}</h2>
                 <p className="mt-1 max-w-prose text-sm text-muted">{review.nextStep.detail}</p>
-                {board ? (
+                {progress ? (
                   <div className="mt-4 max-w-md">
                     <p className="text-sm">
                       <span className="font-semibold tabular-nums">
-                        {board.submitted} of {board.responders.length}
+                        {progress.submitted} of {progress.responders}
                       </span>{" "}
-                      {board.responders.length === 1 ? "account" : "accounts"} submitted
-                      {board.deadline ? (
+                      {progress.responders === 1 ? "account" : "accounts"} submitted
+                      {review.accountDeadline ? (
                         <span className="text-muted">
                           {" "}
-                          · deadline <Time date={board.deadline} />
+                          · deadline <Time date={review.accountDeadline} />
                         </span>
                       ) : null}
                     </p>
                     <div aria-hidden className="mt-2 h-1.5 overflow-hidden rounded-full bg-surface-muted">
-                      <div className="h-full rounded-full bg-accent" style={{ width: `${board.responders.length ? (100 * board.submitted) / board.responders.length : 0}%` }} />
+                      <div className="h-full rounded-full bg-accent" style={{ width: `${progress.responders ? (100 * progress.submitted) / progress.responders : 0}%` }} />
                     </div>
                   </div>
                 ) : review.phase === "INDEPENDENT" && review.abilities.writeOwnAccount && review.accountDeadline ? (
