@@ -1,12 +1,16 @@
+import { cache } from "react";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { can } from "../policies";
 import type { Actor } from "../policies/types";
 
-/** A team by id or slug (teams are not secret inside an organisation), or null. */
-export function findTeam(idOrSlug: string) {
-  return db().team.findFirst({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, select: { id: true, name: true, slug: true } });
-}
+/**
+ * A team by id or slug (teams are not secret inside an organisation), or null — read once per
+ * page render: the backlog's layout (its 404) and page (its listing) ask for the same team.
+ */
+export const findTeam = cache((idOrSlug: string) =>
+  db().team.findFirst({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, select: { id: true, name: true, slug: true } }),
+);
 
 /** A team with its members. */
 export async function getTeam(actor: Actor, idOrSlug: string) {
