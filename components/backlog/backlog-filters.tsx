@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition, type FormEvent } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
+import { ChoiceSelect, Select } from "@/components/ui/field";
 import { ACTION_PRIORITIES, PRIORITY_LABEL, STATUS_LABEL } from "@/lib/action-items/action-fields";
 import { FINDING_CATEGORIES, FINDING_CATEGORY_LABEL } from "@/lib/findings/categories";
 
@@ -54,36 +54,15 @@ export function BacklogFilters({ path, values, reviews, filtered }: { path: stri
       </label>
       <label className="min-w-0 sm:w-auto">
         <span className="mb-1 block text-xs text-muted">Priority</span>
-        <Select name="priority" defaultValue={values.priority ?? ""}>
-          <option value="">Any priority</option>
-          {ACTION_PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {PRIORITY_LABEL[p]}
-            </option>
-          ))}
-        </Select>
+        <ChoiceSelect name="priority" any="Any priority" selected={values.priority} choices={ACTION_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] }))} />
       </label>
       <label className="col-span-2 min-w-0 sm:max-w-64 sm:min-w-48 sm:flex-1">
         <span className="mb-1 block text-xs text-muted">Review</span>
-        <Select name="reviewId" defaultValue={values.reviewId ?? ""}>
-          <option value="">Every review</option>
-          {reviews.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.title}
-            </option>
-          ))}
-        </Select>
+        <ChoiceSelect name="reviewId" any="Every review" selected={values.reviewId} choices={reviews.map((r) => ({ value: r.id, label: r.title }))} />
       </label>
       <label className="col-span-2 min-w-0 sm:max-w-64 sm:min-w-48 sm:flex-1">
         <span className="mb-1 block text-xs text-muted">Finding category</span>
-        <Select name="category" defaultValue={values.category ?? ""}>
-          <option value="">Any category</option>
-          {FINDING_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {FINDING_CATEGORY_LABEL[c]}
-            </option>
-          ))}
-        </Select>
+        <ChoiceSelect name="category" any="Any category" selected={values.category} choices={FINDING_CATEGORIES.map((c) => ({ value: c, label: FINDING_CATEGORY_LABEL[c] }))} />
       </label>
       <div className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-2 sm:pb-2">
         <label className="inline-flex items-center gap-2 text-sm">

@@ -16,6 +16,25 @@ export const Select = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSel
   return <select ref={ref} className={cn(controlClass, "h-9 pr-8", className)} {...props} />;
 });
 
+/** A filter menu: "any" first (the empty value), then the choices; starts at `selected`. */
+export function ChoiceSelect({
+  any,
+  choices,
+  selected,
+  ...props
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, "children" | "defaultValue" | "value"> & { any: string; choices: readonly { value: string; label: string }[]; selected?: string | null }) {
+  return (
+    <Select defaultValue={selected ?? ""} {...props}>
+      <option value="">{any}</option>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
 /**
  * A labelled form control with an optional hint and error. The control receives id,
  * aria-describedby and aria-invalid through the render function.

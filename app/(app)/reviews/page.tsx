@@ -3,7 +3,7 @@ import { ClipboardList, Plus, Search } from "lucide-react";
 import { ReviewList } from "@/components/reviews/review-list";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input, Select } from "@/components/ui/field";
+import { ChoiceSelect, Input } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { TabsNav } from "@/components/ui/tabs-nav";
 import { Alert } from "@/components/ui/alert";
@@ -81,36 +81,15 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
         </label>
         <label>
           <span className="sr-only">Phase</span>
-          <Select name="phase" defaultValue={input.phase ?? ""}>
-            <option value="">All phases</option>
-            {PHASES.map((p) => (
-              <option key={p} value={p}>
-                {PHASE_LABEL[p]}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect name="phase" any="All phases" selected={input.phase} choices={PHASES.map((p) => ({ value: p, label: PHASE_LABEL[p] }))} />
         </label>
         <label>
           <span className="sr-only">Team</span>
-          <Select name="teamId" defaultValue={input.teamId ?? ""}>
-            <option value="">All teams</option>
-            {teamOptions.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect name="teamId" any="All teams" selected={input.teamId} choices={teamOptions.map((t) => ({ value: t.id, label: t.name }))} />
         </label>
         <label>
           <span className="sr-only">Severity</span>
-          <Select name="severity" defaultValue={input.severity ?? ""}>
-            <option value="">Any severity</option>
-            {SEVERITIES.map((v) => (
-              <option key={v} value={v}>
-                {SEVERITY_LABEL[v]}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect name="severity" any="Any severity" selected={input.severity} choices={SEVERITIES.map((v) => ({ value: v, label: SEVERITY_LABEL[v] }))} />
         </label>
         <button type="submit" className={buttonClass("secondary")}>
           Apply
